@@ -1,0 +1,5 @@
+import sys
+
+from quoteprov.cli import main
+
+sys.exit(main())

@@ -1,0 +1,585 @@
+"""Attribute quotes to speakers: the cue, who it names, and the final quote kind.
+
+Each quote is read with the sentence around it, in this order of evidence:
+a cue verb after it ("…,” she said) or leading into it (Lavrov stated: “…”),
+"according to X", a colon lead-in, and, for a quote with no cue of its own,
+the speaker of the quote it goes on from. Fragments also take a cue anywhere in
+their sentence, a possessive ("Tlaib's 'remark'") or a passive "by X".
+Pronouns and role nouns ("the minister") resolve to the person who is the
+subject of the nearest sentence that names one (see :mod:`quoteprov.names`).
+No speaker is better than a wrong one: scare quotes, titles and nested quotes
+get none.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+import regex
+
+from quoteprov.config import Config
+from quoteprov.cues import (
+    CAPITALISED_STOPWORDS,
+    CUE_VERBS,
+    FEMALE_PRONOUNS,
+    FUNCTION_WORDS,
+    MALE_PRONOUNS,
+    ROLE_NOUNS,
+    SAY_VERBS,
+    SCARE_AFTER,
+    SCARE_BEFORE,
+    SOURCE_PHRASES,
+    SPEECH_NOUNS,
+)
+from quoteprov.models import Quote
+from quoteprov.names import Mention, Names, fold
+
+__all__ = ["attribute"]
+
+_ALL_CUES: Final = frozenset().union(*CUE_VERBS.values())
+_WORD: Final = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\-'’]*")
+_CUE_WORD: Final = regex.compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]+(?![\p{L}\p{M}])")
+_PRONOUN: Final = regex.compile(
+    r"(?<![\p{L}])(?:" + "|".join(sorted(MALE_PRONOUNS | FEMALE_PRONOUNS)) + r")(?![\p{L}])",
+    regex.IGNORECASE,
+)
+_POSSESSIVE_PRONOUN: Final = regex.compile(r"(?<![\p{L}])(?:his|her)(?![\p{L}])", regex.IGNORECASE)
+_ROLE_NP: Final = regex.compile(
+    r"(?<![\p{L}])(?:(?:the|this|that)\s+(?:[\p{L}’'\-]+\s+){0,5}?|(?:\p{Lu}[\p{L}]*\s+){1,3})"
+    r"(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")(?![\p{L}])",
+    regex.IGNORECASE,
+)
+_SOURCE: Final = regex.compile(
+    r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in SOURCE_PHRASES) + r")(?![\p{L}])",
+    regex.IGNORECASE,
+)
+#: A sentence boundary: terminal punctuation (and closing marks) then space, or a line break.
+_SENTENCE_END: Final = regex.compile(r"[.!?…][\"'”’»)\]]*\s+|\n")
+_ABBREVIATION: Final = regex.compile(
+    r"(?:(?<![\p{L}])\p{Lu}|(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|vs|v|No))\.$"
+)
+#: "The Washington Post’s editorial board" just before a cue: a body speaking.
+_ORG_PHRASE: Final = regex.compile(
+    r"((?:The\s+)?(?:\p{Lu}[\p{L}\-]*\s+){0,4}\p{Lu}[\p{L}\-]*)(?:['’]s)?((?:\s+\p{Ll}+){0,2})\s+(?:\p{Ll}+ly\s+|also\s+)?$"
+)
+
+
+@attrs.frozen
+class _Found:
+    speaker: str
+    cue: str | None
+    offset: int  # where the speaker is named (a later pronoun may mean them)
+
+
+def _gender_of(pronoun: str) -> str:
+    return "m" if pronoun.casefold() in MALE_PRONOUNS else "f"
+
+
+class _Context:
+    """What attribution knows about one article."""
+
+    def __init__(self, text: str, quotes: Sequence[Quote], config: Config) -> None:
+        self.text = text
+        self.config = config
+        self.top = [q for q in quotes if q.parent is None]
+        self.quoted = sorted((_open_pos(text, q), _close_end(text, q)) for q in self.top)
+        self.quoted_starts = [s for s, _ in self.quoted]
+        self.sentence_starts = [0] + [
+            m.end() for m in _SENTENCE_END.finditer(text) if self._is_boundary(m.start(), m.end(), m.group())
+        ]
+        self.names = Names(text, self.quoted, self.starts_sentence)
+        self.named: list[tuple[int, str]] = []
+
+    def inside_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.quoted_starts, pos) - 1
+        return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
+
+    def _is_boundary(self, start: int, end: int, found: str) -> bool:
+        if found == "\n":
+            return True
+        if self.inside_quote(end - 1):
+            return False  # a full stop inside a quote ends the speaker's sentence, not the writer's
+        if end < len(self.text) and self.text[end].islower():
+            return False  # “Who’s gonna pay?” he asks.
+        return not _ABBREVIATION.search(self.text[max(0, start - 4) : start + 1])
+
+    def starts_sentence(self, pos: int) -> bool:
+        k = pos - 1
+        while k >= 0 and self.text[k] in " \u00a0\t\"'“‘«„(":
+            k -= 1
+        if k < 0 or self.text[k] == "\n":
+            return True
+        return self.text[k] in ".!?…" and not _ABBREVIATION.search(self.text[max(0, k - 4) : k + 1])
+
+    def sentence_start(self, pos: int) -> int:
+        return self.sentence_starts[bisect.bisect_right(self.sentence_starts, pos) - 1]
+
+    def sentence_end(self, pos: int) -> int:
+        k = bisect.bisect_right(self.sentence_starts, pos)
+        return self.sentence_starts[k] if k < len(self.sentence_starts) else len(self.text)
+
+    def boundaries_between(self, lo: int, hi: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, hi) - bisect.bisect_right(self.sentence_starts, lo)
+
+    def in_short_question(self, pos: int) -> bool:
+        """Whether ``pos`` is in a bare question naming someone: "Governor Christie?"."""
+        lo, hi = self.sentence_start(pos), self.sentence_end(pos)
+        return self.text[lo:hi].rstrip().endswith("?") and len(_WORD.findall(self.text, lo, hi)) <= 6
+
+    def in_headline(self, pos: int) -> bool:
+        return "\n" not in self.text[:pos]
+
+    # -- who a word or phrase stands for ----------------------------------------------
+
+    def person_before(self, pos: int, gender: str | None) -> str | None:
+        """The person a pronoun at ``pos`` most likely means.
+
+        Sentence by sentence backwards: the named subject of the sentence if one
+        fits the pronoun's gender, else the first person it names. A bare
+        question naming someone ("Governor Christie?") is a topic, not a subject.
+        """
+        k = bisect.bisect_right(self.sentence_starts, pos) - 1
+        for s in range(k, max(-1, k - 8), -1):
+            lo = self.sentence_starts[s]
+            hi = pos if s == k else self.sentence_starts[s + 1]
+            if s != k and self.in_short_question(lo):
+                continue
+            candidates: list[tuple[int, bool, str, str | None]] = [
+                (off, True, name, None) for off, name in self.named if lo <= off < hi
+            ]
+            for mention in self.names.between(lo, hi):
+                if mention.person is not None:
+                    person = self.names.persons[mention.person]
+                    candidates.append((mention.start, mention.subject, person.name, person.gender))
+            candidates.sort(key=lambda c: c[0])
+            fitting = [c for c in candidates if gender is None or c[3] in (None, gender)]
+            for _, subject, name, _g in fitting:
+                if subject:
+                    return name
+            if fitting:
+                return fitting[0][2]
+        return None
+
+    def role_holder(self, phrase: str, pos: int) -> str | None:
+        words = {fold(w) for w in _WORD.findall(phrase)} - CAPITALISED_STOPWORDS
+        found = self.names.with_role(words, pos)
+        if found is None and self.in_headline(pos):
+            found = self.names.most_mentioned()
+        return found or self.person_before(pos, None)
+
+    def org_phrase(self, lo: int, cue_start: int) -> str | None:
+        m = _ORG_PHRASE.search(self.text, lo, cue_start)
+        if not m:
+            return None
+        mentions = [x for x in self.names.between(m.start(1), cue_start) if x.org]
+        if not mentions:
+            return None
+        name = self.text[m.start(1) : m.end(1)]
+        return (name + m.group(2)).strip()
+
+
+def _open_pos(text: str, q: Quote) -> int:
+    pos = q.start - 1
+    while pos > 0 and text[pos] != q.open:
+        pos -= 1
+    return max(pos, 0)
+
+
+def _close_end(text: str, q: Quote) -> int:
+    if q.close is None:
+        return q.end
+    pos = q.end
+    while pos < len(text) and text[pos] != q.close:
+        pos += 1
+    return min(pos + 1, len(text))
+
+
+def _cues(ctx: _Context, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Cue verbs in [lo, hi) outside quotes; capitalised ones only in a headline."""
+    found = []
+    for m in _CUE_WORD.finditer(ctx.text, lo, hi):
+        word = m.group()
+        if word.casefold() not in _ALL_CUES or ctx.inside_quote(m.start()):
+            continue
+        if word.islower() or (
+            word.istitle() and ctx.in_headline(m.start()) and not ctx.starts_sentence(m.start())
+        ):
+            found.append((m.start(), m.end(), word))
+    return found
+
+
+def _words(ctx: _Context, lo: int, hi: int) -> int:
+    return len(_WORD.findall(ctx.text, lo, hi))
+
+
+class _Rules:
+    """The attribution rules, each a small function of a quote's context."""
+
+    def __init__(self, ctx: _Context) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+
+    # -- subjects ----------------------------------------------------------------------
+
+    def subject_before(self, lo: int, cue_start: int) -> _Found | None:
+        """The speaker of a cue verb, looking left from it to ``lo``."""
+        ctx = self.ctx
+        items: list[tuple[int, str, Mention | str]] = [
+            (m.start, "name", m) for m in ctx.names.between(lo, cue_start) if not m.possessive
+        ]
+        items += [(m.start(), "pronoun", m.group()) for m in _PRONOUN.finditer(self.text, lo, cue_start)]
+        items += [(m.start(), "role", m.group()) for m in _ROLE_NP.finditer(self.text, lo, cue_start)]
+        items = [it for it in items if not ctx.inside_quote(it[0])]
+        items.sort(key=lambda it: it[0], reverse=True)
+        for offset, kind, value in items:
+            if isinstance(value, Mention):
+                adjacent = (
+                    not _WORD.search(self.text, value.end, cue_start)
+                    and "," not in self.text[value.end : cue_start]
+                )
+                if value.person is not None and (value.subject or adjacent):
+                    return _Found(ctx.names.display(value), None, offset)
+                if value.person is None and value.kind in ("name", "org") and adjacent:
+                    return _Found(self._org_name(value), None, offset)
+            elif kind == "pronoun":
+                name = ctx.person_before(offset, _gender_of(value))
+                if name:
+                    return _Found(name, None, offset)
+            else:
+                name = ctx.role_holder(value, offset)
+                if name:
+                    return _Found(name, None, offset)
+        org = ctx.org_phrase(lo, cue_start)
+        if org:
+            return _Found(org, None, cue_start)
+        for offset, _kind, value in items:
+            if isinstance(value, Mention) and value.person is not None:
+                return _Found(ctx.names.display(value), None, offset)
+        return None
+
+    def _org_name(self, mention: Mention) -> str:
+        before = self.text[max(0, mention.start - 4) : mention.start]
+        return ("The " if before.endswith(("The ", "the ")) else "") + mention.text
+
+    def subject_after(self, cue_end: int, hi: int) -> _Found | None:
+        """The speaker named just after an inverted cue ("…,” said Marta Sousa)."""
+        ctx = self.ctx
+        window = min(hi, cue_end + 90)
+        mentions = [m for m in ctx.names.between(cue_end, window) if not m.possessive]
+        for mention in mentions:
+            if mention.person is not None:
+                return _Found(ctx.names.display(mention), None, mention.start)
+        for mention in mentions[:1]:
+            if mention.org and _words(ctx, cue_end, mention.start) <= 1:
+                return _Found(self._org_name(mention), None, mention.start)
+        m = _PRONOUN.match(self.text, cue_end + 1) if cue_end + 1 < len(self.text) else None
+        if m:
+            name = ctx.person_before(m.start(), _gender_of(m.group()))
+            if name:
+                return _Found(name, None, m.start())
+        return None
+
+    def sentence_subject(self, lo: int, hi: int) -> _Found | None:
+        """The subject of the clause in [lo, hi): for participle cues and colon lead-ins."""
+        ctx = self.ctx
+        mentions = [m for m in ctx.names.between(lo, hi) if not ctx.inside_quote(m.start)]
+        for mention in mentions:
+            if mention.person is not None and mention.subject:
+                return _Found(ctx.names.display(mention), None, mention.start)
+        m = _PRONOUN.search(self.text, lo, hi)
+        if m and not ctx.inside_quote(m.start()):
+            name = ctx.person_before(m.start(), _gender_of(m.group()))
+            if name:
+                return _Found(name, None, m.start())
+        for m in _ROLE_NP.finditer(self.text, lo, hi):
+            name = ctx.role_holder(m.group(), m.start())
+            if name:
+                return _Found(name, None, m.start())
+        for mention in mentions:
+            if mention.person is not None and not mention.possessive:
+                return _Found(ctx.names.display(mention), None, mention.start)
+        for mention in mentions:
+            if mention.org and not mention.possessive:
+                return _Found(self._org_name(mention), None, mention.start)
+        return None
+
+    def from_cue(self, cue: tuple[int, int, str], lo: int, hi: int, *, inverted: bool) -> _Found | None:
+        start, end, word = cue
+        if inverted:
+            found = self.subject_after(end, hi)
+        elif word.casefold().endswith("ing") and self.text[lo:start].rstrip().endswith(","):
+            found = self.sentence_subject(self.ctx.sentence_start(start), start)
+        else:
+            found = self.subject_before(lo, start)
+        return _Found(found.speaker, word.casefold(), found.offset) if found else None
+
+    # -- the rules ---------------------------------------------------------------------
+
+    def right_cue(self, close_end: int, hi: int, *, adjacent_only: bool = False) -> _Found | None:
+        """A cue after the quote: “…,” Maria Lopez said / “…,” said Marta Sousa."""
+        for cue in _cues(self.ctx, close_end, hi):
+            gap = _words(self.ctx, close_end, cue[0])
+            if adjacent_only and gap > 5:
+                return None
+            found = self.from_cue(cue, close_end, hi, inverted=gap == 0)
+            if found is not None:
+                return found
+        return None
+
+    def right_continues(self, q: Quote, close_end: int, hi: int) -> bool:
+        """Whether the text after a quote still belongs to the quote's sentence."""
+        after = self.text[close_end:hi].lstrip(" \u00a0")
+        if not after:
+            return False
+        ends_sentence = q.text.rstrip()[-1:] in ".!?…" if q.close else True
+        if not ends_sentence or not after[0].isupper():
+            return True
+        # A new sentence belongs to the quote only as "Name [, appositive,] said" right after it.
+        cues = _cues(self.ctx, close_end, hi)
+        if not cues or cues[0][2].casefold() not in SAY_VERBS:
+            return False
+        first = self.ctx.names.between(close_end, close_end + 4)
+        limit = 15 if first and first[0].person is not None else 5
+        return _words(self.ctx, close_end, cues[0][0]) <= limit
+
+    def left_cue(self, lo: int, open_pos: int, *, max_gap: int | None) -> _Found | None:
+        """A cue before the quote: Lavrov stated, «…» / calling him “egocentric”."""
+        cues = _cues(self.ctx, lo, open_pos)
+        lead = self.text[lo:open_pos].rstrip(" \u00a0\n")
+        if max_gap is not None and cues:
+            gap = _words(self.ctx, cues[-1][1], open_pos)
+            if gap > max_gap and not (max_gap and lead.endswith((":", ","))):
+                return None
+        for cue in reversed(cues):
+            found = self.from_cue(cue, lo, open_pos, inverted=False)
+            if found is not None:
+                return found
+        return None
+
+    def colon_lead_in(self, lo: int, open_pos: int, *, anywhere: bool) -> _Found | None:
+        """“X:” before the quote, with or without a verb: Fauci: 'We're going …'."""
+        lead = self.text[lo:open_pos]
+        colon = lead.rfind(":")
+        if colon < 0 or (not anywhere and _WORD.search(lead, colon)):
+            return None
+        found = self.sentence_subject(lo, lo + colon)
+        return _Found(found.speaker, ":", found.offset) if found else None
+
+    def previous_paragraph_colon(self, open_pos: int) -> _Found | None:
+        """A quote opening its paragraph after one that ends with a colon."""
+        para_start = self.text.rfind("\n", 0, open_pos) + 1
+        if self.text[para_start:open_pos].strip() or para_start == 0:
+            return None
+        end = para_start - 1
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        if end <= 0 or self.text[end - 1] != ":":
+            return None
+        lo = self.ctx.sentence_start(end - 1)
+        return self.left_cue(lo, end, max_gap=None) or self.colon_lead_in(lo, end, anywhere=True)
+
+    def source_phrase(self, lo: int, hi: int) -> _Found | None:
+        """according to X, selon X, laut X, по словам X, según X."""
+        for m in _SOURCE.finditer(self.text, lo, hi):
+            if self.ctx.inside_quote(m.start()):
+                continue
+            found = self.subject_after(m.end(), hi if hi > m.end() else m.end() + 80)
+            if found is not None:
+                return _Found(_nominative(found.speaker, m.group()), m.group().casefold(), found.offset)
+        return None
+
+    def possessive(self, lo: int, open_pos: int, *, direct_only: bool) -> _Found | None:
+        """Tlaib's 'remark'; Lavrov’s emphasis on «timely conclusions»; his argument that “…”."""
+        ctx = self.ctx
+        mentions = [m for m in ctx.names.between(lo, open_pos) if m.possessive and m.person is not None]
+        candidates: list[tuple[int, str]] = []
+        if mentions:
+            candidates.append((mentions[-1].end, ctx.names.display(mentions[-1])))
+        if not direct_only:
+            for m in _POSSESSIVE_PRONOUN.finditer(self.text, lo, open_pos):
+                name = ctx.person_before(m.start(), "m" if m.group().casefold() == "his" else "f")
+                if name:
+                    candidates.append((m.end(), name))
+        for end, name in sorted(candidates, reverse=True):
+            between = self.text[end:open_pos]
+            words = [w for w in _WORD.findall(between) if w not in ("s",)]
+            if regex.search(r"[,;:]", between):
+                continue
+            if not words and direct_only:
+                return _Found(name, None, end)
+            if not direct_only and 1 <= len(words) <= 3 and fold(words[0]) in SPEECH_NOUNS:
+                return _Found(name, None, end)
+        return None
+
+    def passive_by(self, close_end: int, hi: int) -> _Found | None:
+        """A fragment with its speaker after it: “Axis of Evil” by President Bush."""
+        m = regex.match(r"[\s,]*by\s+", self.text[close_end:hi])
+        if not m:
+            return None
+        for mention in self.ctx.names.between(close_end + m.end(), close_end + m.end() + 40):
+            if mention.person is not None:
+                return _Found(self.ctx.names.display(mention), "by", mention.start)
+        return None
+
+    def modifier(self, close_end: int) -> bool:
+        """A fragment used as a modifier (a "door-to-door" campaign) is a term, not speech."""
+        m = regex.match(r"[ \u00a0]+([\p{Ll}][\p{L}\-]*)", self.text[close_end : close_end + 40])
+        if m is None:
+            return False
+        return m.group(1) not in FUNCTION_WORDS and m.group(1) not in _ALL_CUES
+
+    def carried(self, open_pos: int, last: tuple[_Found, Quote] | None) -> _Found | None:
+        """A quote with no cue that goes on from the last attributed quote.
+
+        Between the two there may be the last quote's own attribution (“A,” she
+        told Ann Lee. “B.”), or a short tail that names nobody else.
+        """
+        if last is None:
+            return None
+        found, quote = last
+        lo = _close_end(self.text, quote)
+        if (
+            _words(self.ctx, self.ctx.sentence_start(open_pos), open_pos)
+            and self.ctx.sentence_start(open_pos) > lo
+        ):
+            return None  # the quote is woven into a sentence of its own
+        between_sentences = self.ctx.boundaries_between(lo, open_pos)
+        if between_sentences <= 1 or (between_sentences <= 2 and lo <= found.offset < open_pos):
+            return found
+        for mention in self.ctx.names.between(lo, open_pos):
+            if (
+                mention.person is not None
+                and self.ctx.names.display(mention) != found.speaker
+                and not self.ctx.in_short_question(mention.start)
+            ):
+                return None
+        return found if _words(self.ctx, lo, open_pos) <= 40 else None
+
+
+def _nominative(name: str, phrase: str) -> str:
+    """Undo the genitive that "по словам" puts a Russian name in (Ивана Петрова)."""
+    if phrase.casefold() != "по словам":
+        return name
+    words = []
+    for word in name.split():
+        if word.endswith("ея"):
+            words.append(word[:-2] + "ей")
+        elif word.endswith("а") and len(word) > 3 and word[-2] not in "аеёиоуыэюя":
+            words.append(word[:-1])
+        else:
+            words.append(word)
+    return " ".join(words)
+
+
+def _scare_marked(text: str, open_pos: int, close_end: int) -> bool:
+    before = text[max(0, open_pos - 20) : open_pos].casefold().rstrip()
+    after = text[close_end : close_end + 24].casefold().lstrip(" ,—–-(\u00a0")
+    return before.endswith(SCARE_BEFORE) or after.startswith(SCARE_AFTER)
+
+
+def _attribute_one(rules: _Rules, q: Quote, last: tuple[_Found, Quote] | None) -> _Found | None:
+    ctx, text = rules.ctx, rules.text
+    open_pos, close_end = _open_pos(text, q), _close_end(text, q)
+    s_start = ctx.sentence_start(open_pos)
+    after = close_end
+    while after < len(text) and text[after] in " \u00a0":
+        after += 1
+    s_end = max(ctx.sentence_end(after), close_end)
+    right_hi = min(s_end, close_end + ctx.config.max_context_chars)
+    later = [s for s, _ in ctx.quoted if s >= close_end]
+    if q.kind == "partial":
+        # A fragment used as a modifier (a "door-to-door" campaign) takes no
+        # speaker from the words after it.
+        right = not rules.modifier(close_end)
+        return (
+            rules.possessive(s_start, open_pos, direct_only=True)
+            or (rules.passive_by(close_end, right_hi) if right else None)
+            or rules.left_cue(s_start, open_pos, max_gap=None)
+            or (rules.right_cue(close_end, right_hi) if right else None)
+            or rules.possessive(s_start, open_pos, direct_only=False)
+            or rules.source_phrase(s_start, right_hi if right else open_pos)
+            or (
+                last[0] if last and ctx.boundaries_between(_close_end(text, last[1]), open_pos) == 0 else None
+            )
+            or rules.colon_lead_in(s_start, open_pos, anywhere=True)
+        )
+    if q.kind == "title" and rules.modifier(close_end):
+        return None
+    # Direct quotes and titles: only a cue next to the quote names its speaker.
+    floor = s_start
+    if last and _close_end(text, last[1]) > s_start:
+        floor = max(floor, _close_end(text, last[1]))
+    if later:
+        right_hi = min(right_hi, later[0])
+    if q.kind == "title":
+        return (
+            rules.passive_by(close_end, right_hi)
+            or rules.left_cue(floor, open_pos, max_gap=0)
+            or rules.right_cue(close_end, right_hi, adjacent_only=True)
+        )
+    found = rules.previous_paragraph_colon(open_pos)
+    if found is None and rules.right_continues(q, close_end, right_hi):
+        found = rules.right_cue(close_end, right_hi)
+    para_start = text.rfind("\n", 0, open_pos) + 1
+    return (
+        found
+        or rules.left_cue(floor, open_pos, max_gap=4)
+        or rules.colon_lead_in(floor, open_pos, anywhere=False)
+        or rules.source_phrase(floor, right_hi)
+        or rules.carried(open_pos, last)
+        or rules.source_phrase(para_start, open_pos)
+    )
+
+
+def attribute(text: str, quotes: Sequence[Quote], *, config: Config | None = None) -> list[Quote]:
+    """Give each quote its speaker, cue and final kind.
+
+    Args:
+        text: the article text the quotes were found in.
+        quotes: quotes from :func:`quoteprov.extract.find_quotes`, in order.
+        config: options (``max_context_chars``, ``scare_max_words``).
+
+    Returns:
+        The quotes, each with ``speaker`` and ``cue`` set where the text supports
+        one, and ``kind`` final: a short fragment nobody is said to have spoken,
+        or one used as a modifier, is a scare quote; a title nobody is said to
+        have spoken stays a title.
+
+    >>> from quoteprov.extract import find_quotes
+    >>> text = "Sergei Lavrov spoke. “We agree,” the minister said. A ‘special operation’, a term he likes."
+    >>> [(q.text, q.kind, q.speaker) for q in attribute(text, find_quotes(text).quotes)]
+    [('We agree,', 'direct', 'Sergei Lavrov'), ('special operation', 'scare', None)]
+    """
+    cfg = config or Config()
+    ctx = _Context(text, quotes, cfg)
+    rules = _Rules(ctx)
+    result: list[Quote] = []
+    last: tuple[_Found, Quote] | None = None
+    for q in quotes:
+        if q.parent is not None:
+            kind = "partial" if q.kind == "title" else q.kind
+            result.append(attrs.evolve(q, kind=kind))
+            continue
+        open_pos, close_end = _open_pos(text, q), _close_end(text, q)
+        fragment = q.kind != "direct"
+        if fragment and _scare_marked(text, open_pos, close_end):
+            result.append(attrs.evolve(q, kind="scare" if q.kind == "partial" else q.kind))
+            continue
+        found = _attribute_one(rules, q, last)
+        if found is None:
+            kind = q.kind
+            if kind == "partial" and len(_WORD.findall(q.text)) <= cfg.scare_max_words:
+                kind = "scare"
+            result.append(attrs.evolve(q, kind=kind))
+            continue
+        kind = "partial" if q.kind == "title" else q.kind
+        if kind == "direct" and regex.search(r"(?<![\p{L}])that\s*$", text[max(0, open_pos - 8) : open_pos]):
+            kind = "partial"  # proclaiming that “I will always speak truth to power”
+        result.append(attrs.evolve(q, kind=kind, speaker=found.speaker, cue=found.cue))
+        if found.cue not in (None, "by"):
+            bisect.insort(ctx.named, (found.offset, found.speaker))
+        last = (found, q)
+    return result

@@ -1,0 +1,107 @@
+"""The command line: ``quoteprov extract`` and ``quoteprov track``.
+
+Every failure a user can cause ends in one line on stderr, ``quoteprov: error:
+…``, and exit status 2; output goes to stdout, or to ``--output`` written
+atomically so that a failed run never destroys an earlier result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from quoteprov import __version__
+from quoteprov.errors import QuoteprovError
+from quoteprov.io import read_articles, write_atomically
+from quoteprov.models import Article, Report
+from quoteprov.pipeline import extraction_report
+from quoteprov.report import to_json, to_text
+
+__all__ = ["main"]
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, like every other error here."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"quoteprov: error: {message} (see 'quoteprov --help')\n")
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", metavar="PATH", nargs="+", help=".txt or .jsonl files, or folders of them")
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    parser.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="report an unreadable file on stderr and go on with the others",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on stderr but errors")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="quoteprov",
+        description="Quote provenance: the quotations in a pile of articles, who said them, "
+        "which are the same remark, and how faithfully each is rendered.",
+    )
+    parser.add_argument("--version", action="version", version=f"quoteprov {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    extract = commands.add_parser(
+        "extract", help="list every quotation with its offsets, kind, speaker and cue"
+    )
+    _add_common(extract)
+    return parser
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        write_atomically(Path(output), text)
+    else:
+        sys.stdout.write(text)
+
+
+def _run(args: argparse.Namespace, build: Callable[[list[Article]], Report]) -> int:
+    skipped: list[str] = []
+
+    def on_skip(message: str) -> None:
+        skipped.append(message)
+        print(f"quoteprov: skipped: {message}", file=sys.stderr)
+
+    articles = read_articles(args.paths, skip_bad=args.skip_bad, on_skip=on_skip)
+    report = build(articles)
+    _emit(to_json(report) if args.format == "json" else to_text(report), args.output)
+    if not args.quiet and args.output:
+        print(
+            f"quoteprov: {len(report.quotes)} quotes from {len(articles)} articles -> {args.output}",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "extract":
+            return _run(args, extraction_report)
+    except QuoteprovError as exc:
+        print(f"quoteprov: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("quoteprov: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    raise AssertionError(f"unknown command {args.command!r}")  # argparse rejects it first
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,440 @@
+"""Names in an article: mentions, the persons they stand for, and alias merging.
+
+One pass over an article collects the capitalised name chains outside its
+quotes. Chains with two or more name words, or a title ("Mr.", "Foreign
+Minister"), make persons; a lone surname ("Lavrov") stands for the person with
+that surname. "Russian Foreign Minister Sergei Lavrov", "Mr. Lavrov" and
+"Lavrov" are one person, shown by the fullest name: "Sergei Lavrov".
+Headlines in title case are read after the body, cut at the names the body
+knows, so that "Donald Trump Rebukes Ruth Bader Ginsburg" is two mentions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import Final
+
+import attrs
+import regex
+from rapidfuzz import fuzz
+
+from quoteprov.cues import (
+    CAPITALISED_STOPWORDS,
+    CUE_VERBS,
+    DATE_WORDS,
+    FEMALE_HONORIFICS,
+    MALE_HONORIFICS,
+    NAME_PARTICLES,
+    ORG_WORDS,
+    PLACE_WORDS,
+    TITLE_WORDS,
+)
+
+__all__ = ["Mention", "Names", "Person", "fold", "merge_speakers", "name_key", "same_person"]
+
+_NAME_TOKEN: Final = r"\p{Lu}[\p{L}\p{M}]*(?:-[\p{L}\p{M}]+)*(?:['’]\p{Lu}[\p{L}\p{M}]*)?\.?"
+_PARTICLE: Final = "|".join(sorted(NAME_PARTICLES))
+#: A run of capitalised words, with name particles allowed inside.
+_NAME_CHAIN: Final = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}\d.])(?:{_NAME_TOKEN})(?:[ \u00a0](?:(?:{_PARTICLE})[ \u00a0])?(?:{_NAME_TOKEN}))*"
+)
+_SPACES: Final = regex.compile(r"[ \u00a0]+")
+_POSSESSIVE: Final = regex.compile(r"['’]s?(?![\p{L}])")
+_WORD: Final = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\-'’]*")
+#: Text just before a name that leaves it in subject position.
+_SUBJECT_BEFORE: Final = regex.compile(
+    r"(?:^|[\n.!?,;:—–―(]|\b(?:and|but|then|yet|so|that|when|while|because|after|before|since|although|though|where|if))\s*$"
+)
+
+
+_CUES: Final = frozenset().union(*CUE_VERBS.values())
+#: The word after a name, skipping an adverb: "Lavrov stated", "Lavrov also said".
+_CUE_AFTER: Final = regex.compile(r"[ \u00a0]+(?:\p{Ll}+ly[ \u00a0]+|also[ \u00a0]+)?(\p{Ll}+)")
+
+#: Words that end a title read leftwards from a name (a verb or a joint).
+_STOP_ROLE: Final = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "by",
+        "with",
+        "for",
+        "at",
+        "from",
+        "in",
+        "on",
+        "as",
+        "that",
+        "who",
+        "said",
+        "told",
+        "says",
+        "tells",
+        "told",
+        "wrote",
+        "added",
+        "asked",
+        "called",
+        "according",
+    ]
+)
+
+
+def fold(word: str) -> str:
+    """Case-fold, strip accents and a trailing full stop: the form names are compared in.
+
+    >>> fold("Calderón."), fold("MR.")
+    ('calderon', 'mr')
+    """
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).rstrip(".")
+
+
+def name_key(name: str) -> str:
+    """Return the surname key a name is merged by: its last word, folded.
+
+    >>> name_key("Sergei Lavrov") == name_key("Mr. LAVROV")
+    True
+    """
+    words = name.split()
+    return fold(words[-1]) if words else ""
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    fa, fb = fold(a), fold(b)
+    if fa == fb or (len(fa) == 1 and fb.startswith(fa)) or (len(fb) == 1 and fa.startswith(fb)):
+        return True
+    return fuzz.ratio(fa, fb) >= 80
+
+
+def same_person(a: str, b: str) -> bool:
+    """True when two names can be one person: same surname, compatible first names.
+
+    A bare surname matches any full name with that surname; first names agree
+    when equal, one is the other's initial, or they are spelling variants.
+
+    >>> same_person("Sergei Lavrov", "Sergey Lavrov"), same_person("Lavrov", "Sergei Lavrov")
+    (True, True)
+    >>> same_person("Donald Trump", "Melania Trump")
+    False
+    """
+    wa, wb = a.split(), b.split()
+    if not wa or not wb or name_key(a) != name_key(b):
+        return False
+    if len(wa) == 1 or len(wb) == 1:
+        return True
+    return _first_names_agree(wa[0], wb[0])
+
+
+def merge_speakers(names: Iterable[str]) -> dict[str, str]:
+    """Map each speaker name to the fullest name of the person it stands for.
+
+    Names merge when :func:`same_person` holds; a bare surname merges only when
+    exactly one person has it. The fullest name is the one with most words,
+    then the most frequent, then the first in sort order, so the result does
+    not depend on the order of the input.
+
+    >>> merge_speakers(["Lavrov", "Sergei Lavrov", "Sergey Lavrov", "Sergei Lavrov"])["Lavrov"]
+    'Sergei Lavrov'
+    """
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    by_key: dict[str, list[str]] = {}
+    for name in sorted(counts):
+        by_key.setdefault(name_key(name), []).append(name)
+    mapping: dict[str, str] = {}
+    for group in by_key.values():
+        full = sorted(
+            (n for n in group if len(n.split()) > 1), key=lambda n: (-len(n.split()), -counts[n], n)
+        )
+        clusters: list[list[str]] = []
+        for name in full:
+            for cluster in clusters:
+                if same_person(cluster[0], name):
+                    cluster.append(name)
+                    break
+            else:
+                clusters.append([name])
+        for cluster in clusters:
+            for name in cluster:
+                mapping[name] = cluster[0]
+        for name in group:
+            if len(name.split()) == 1:
+                mapping[name] = clusters[0][0] if len(clusters) == 1 else name
+    return mapping
+
+
+@attrs.frozen
+class Mention:
+    """A capitalised name chain outside quotes.
+
+    ``person`` indexes :attr:`Names.persons` (None for bodies, places, dates);
+    ``text`` is the chain without its titles; ``subject`` says whether it
+    stands where a clause's subject stands.
+    """
+
+    start: int
+    end: int
+    person: int | None
+    text: str
+    possessive: bool
+    subject: bool
+    kind: str  # "name", "org" (a body that may speak), "place" (or a date), "initials"
+
+    @property
+    def org(self) -> bool:
+        return self.kind == "org"
+
+
+@attrs.define
+class Person:
+    """A person named in an article; ``roles`` are the words of their titles."""
+
+    tokens: list[str]
+    gender: str | None = None
+    roles: set[str] = attrs.field(factory=set)
+    mentions: int = 0
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.tokens)
+
+
+@attrs.frozen
+class _Chain:
+    start: int
+    words: tuple[str, ...]
+    offsets: tuple[int, ...]
+    sentence_initial: bool
+    in_headline: bool
+
+
+def _title_case_line(line: str) -> bool:
+    words = [w for w in _WORD.findall(line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+class Names:
+    """Mentions and persons of one article.
+
+    Args:
+        text: the article text.
+        quoted: (start, end) of each top-level quote, marks included; names
+            inside quotes are the speaker's words, not the writer's, and are skipped.
+        sentence_initial: tells whether an offset starts a sentence.
+    """
+
+    def __init__(self, text: str, quoted: Sequence[tuple[int, int]], sentence_initial: object) -> None:
+        self.text = text
+        self._quoted = list(quoted)
+        self._quoted_starts = [s for s, _ in self._quoted]
+        self.persons: list[Person] = []
+        self._person_of: dict[str, int] = {}
+        initial = sentence_initial if callable(sentence_initial) else (lambda _pos: False)
+        chains = self._chains(initial)
+        mid_sentence = {
+            w.rstrip(".") for c in chains for k, w in enumerate(c.words) if k or not c.sentence_initial
+        }
+        body = [w for c in chains if not c.in_headline for w in [self._trim(c, mid_sentence)] if w]
+        # Persons first (full names and titled names), so that a surname met
+        # before its full name ("Biden" in a headline) still finds its person.
+        for start, words in body:
+            self._person_from(start, words)
+        mentions = [self._mention(start, words) for start, words in body]
+        for chain in chains:
+            if chain.in_headline:
+                mentions.extend(self._headline_mentions(chain, mid_sentence))
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        for m in self.mentions:
+            if m.person is not None:
+                self.persons[m.person].mentions += 1
+
+    def _inside_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
+
+    def _chains(self, initial: object) -> list[_Chain]:
+        assert callable(initial)
+        headline_lines: list[tuple[int, int]] = []
+        pos = 0
+        for line in self.text.split("\n"):
+            if _title_case_line(line):
+                headline_lines.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        chains = []
+        for found in _NAME_CHAIN.finditer(self.text):
+            if self._inside_quote(found.start()):
+                continue
+            words, offsets = [], []
+            pos = found.start()
+            for word in _SPACES.split(found.group()):
+                words.append(word)
+                offsets.append(pos)
+                pos += len(word) + 1
+            in_headline = any(a <= found.start() < b for a, b in headline_lines)
+            chains.append(
+                _Chain(found.start(), tuple(words), tuple(offsets), bool(initial(found.start())), in_headline)
+            )
+        return chains
+
+    def _trim(self, chain: _Chain, mid_sentence: set[str]) -> tuple[int, list[str]] | None:
+        """Cut a chain to its name: stop at a full stop, drop sentence capitals."""
+        words, offsets = list(chain.words), list(chain.offsets)
+        # A word ending in "." ends the chain unless it is an initial or a title.
+        for k, word in enumerate(words):
+            if word.endswith(".") and len(word) > 2 and fold(word) not in TITLE_WORDS:
+                words, offsets = words[: k + 1], offsets[: k + 1]
+                break
+        initial = chain.sentence_initial
+        while words and fold(words[0]) in CAPITALISED_STOPWORDS:
+            words, offsets = words[1:], offsets[1:]
+            initial = False
+        if not words:
+            return None
+        if initial and len(words) == 1 and words[0].rstrip(".") not in mid_sentence:
+            # "Talking about her victory, ...": a capital from the sentence, not a
+            # name, unless a cue verb follows ("Lavrov stated: ...").
+            after = _CUE_AFTER.match(self.text, offsets[0] + len(words[0]))
+            if not (after and after.group(1) in _CUES):
+                return None
+        return offsets[0], words
+
+    def _headline_mentions(self, chain: _Chain, mid_sentence: set[str]) -> list[Mention]:
+        """Cut a title-case chain at the surnames the body knows."""
+        words, offsets = list(chain.words), list(chain.offsets)
+        result = []
+        k = 0
+        while k < len(words):
+            key = fold(words[k])
+            known = self._person_of.get(key)
+            if known is None:
+                k += 1
+                continue
+            own = {fold(t) for t in self.persons[known].tokens}
+            first = k
+            while first > 0 and fold(words[first - 1]) in own:
+                first -= 1
+            result.append(self._mention(offsets[first], words[first : k + 1]))
+            k += 1
+        if not result and len(words) == 1:
+            trimmed = self._trim(chain, mid_sentence)
+            return [self._mention(*trimmed)] if trimmed else []
+        return result
+
+    def _parts(self, start: int, words: list[str]) -> tuple[int, list[str], set[str], bool]:
+        """(end, core name words, folded title words, possessive) of a chain."""
+        words = list(words)
+        end = start + len(" ".join(words))
+        possessive = bool(_POSSESSIVE.match(self.text, end))
+        if len(words[-1]) > 2 and words[-1].endswith("."):
+            words[-1] = words[-1][:-1]
+            end -= 1
+        last_title = max((k for k, w in enumerate(words) if fold(w) in TITLE_WORDS), default=-1)
+        return end, words[last_title + 1 :], {fold(w) for w in words[: last_title + 1]}, possessive
+
+    @staticmethod
+    def _kind(core: list[str]) -> str:
+        """ "initials", "place" (places and dates), "org", or "name"."""
+        if not core or all(len(w.rstrip(".")) == 1 for w in core):
+            return "initials"
+        folded = [fold(w) for w in core]
+        if any(f in ORG_WORDS for f in folded) or any(
+            len(w) > 1 and w.isupper() and "." not in w for w in core
+        ):
+            return "org"  # before places: "New York Times" is a body
+        if any(f in PLACE_WORDS or f in DATE_WORDS for f in folded):
+            return "place"
+        return "name"
+
+    def _person_from(self, start: int, words: list[str]) -> None:
+        end, core, titles, _ = self._parts(start, words)
+        if self._kind(core) != "name" or (len(core) == 1 and not titles):
+            return
+        person = self.persons[self._person_for(core)]
+        person.roles |= titles | self._roles_around(start, end)
+        if titles & MALE_HONORIFICS:
+            person.gender = "m"
+        elif titles & FEMALE_HONORIFICS:
+            person.gender = "f"
+
+    def _mention(self, start: int, words: list[str]) -> Mention:
+        end, core, _titles, possessive = self._parts(start, words)
+        subject = not possessive and bool(_SUBJECT_BEFORE.search(self.text[max(0, start - 12) : start]))
+        kind = self._kind(core)
+        text = " ".join(core)
+        person = self._person_of.get(fold(core[-1])) if kind == "name" else None
+        if (
+            person is not None
+            and len(core) > 1
+            and not _first_names_agree(core[0], self.persons[person].tokens[0])
+        ):
+            person = None if len(self.persons[person].tokens) > 1 else person
+        return Mention(start, end, person, text, possessive, subject, kind)
+
+    def _person_for(self, core: list[str]) -> int:
+        key = fold(core[-1])
+        known = self._person_of.get(key)
+        if known is not None:
+            person = self.persons[known]
+            if len(core) == 1 or len(person.tokens) == 1 or _first_names_agree(core[0], person.tokens[0]):
+                if len(core) > len(person.tokens):
+                    person.tokens = list(core)
+                return known
+        self.persons.append(Person(list(core)))
+        self._person_of[key] = len(self.persons) - 1
+        return len(self.persons) - 1
+
+    def _roles_around(self, start: int, end: int) -> set[str]:
+        """Words of the title just before a name and of an appositive after it."""
+        before = regex.split(r"[,.;:!?\n“”\"(]", self.text[max(0, start - 60) : start])[-1]
+        words: list[str] = []
+        for word in reversed(_WORD.findall(before)):
+            if word.casefold() in _STOP_ROLE:
+                break
+            words.append(word)
+        after = regex.match(r",\s+(?:the|a|an)\s+([^,.;:\n]{1,60})[,.]", self.text[end : end + 70])
+        words = words[:5] + (_WORD.findall(after.group(1)) if after else [])
+        return {fold(w) for w in words}
+
+    # -- queries -----------------------------------------------------------------------
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """The mentions that start in [start, end)."""
+        return self.mentions[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+
+    def display(self, mention: Mention) -> str:
+        """The name a mention is reported by: the person's fullest name, or the chain."""
+        if mention.person is not None:
+            return self.persons[mention.person].name
+        return mention.text
+
+    def with_role(self, words: set[str], pos: int) -> str | None:
+        """The person whose titles share most words with ``words``: the last
+        such mention before ``pos``, else the first after it."""
+        best: tuple[int, int, str] | None = None
+        for mention in self.mentions:
+            if mention.person is None:
+                continue
+            person = self.persons[mention.person]
+            overlap = len(words & person.roles)
+            if overlap:
+                rank = (overlap, mention.start if mention.start < pos else -mention.start, person.name)
+                if best is None or rank[:2] > best[:2]:
+                    best = rank
+        return best[2] if best else None
+
+    def most_mentioned(self) -> str | None:
+        """The person the article names most often (the article's protagonist)."""
+        if not self.persons:
+            return None
+        return max(self.persons, key=lambda p: (p.mentions, len(p.tokens))).name
