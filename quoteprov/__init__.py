@@ -11,24 +11,47 @@ from quoteprov.attribute import attribute as _attribute
 from quoteprov.config import Config
 from quoteprov.errors import InputError, OptionError, QuoteprovError, ReferenceFileError
 from quoteprov.extract import find_quotes
-from quoteprov.models import KINDS, Article, Extraction, Problem, Quote
+from quoteprov.models import (
+    KINDS,
+    VERDICTS,
+    Article,
+    ArticleSummary,
+    DiffOp,
+    Extraction,
+    Fidelity,
+    Problem,
+    Quote,
+    Reference,
+    Remark,
+    Report,
+)
 from quoteprov.names import merge_speakers
+from quoteprov.pipeline import extract_articles, track
 
 __all__ = [
     "KINDS",
+    "VERDICTS",
     "Article",
+    "ArticleSummary",
     "Config",
+    "DiffOp",
     "Extraction",
+    "Fidelity",
     "InputError",
     "OptionError",
     "Problem",
     "Quote",
     "QuoteprovError",
+    "Reference",
     "ReferenceFileError",
+    "Remark",
+    "Report",
     "__version__",
     "extract_article",
+    "extract_articles",
     "extract_quotes",
     "merge_speakers",
+    "track",
 ]
 
 __version__ = "0.1.0"

@@ -66,6 +66,11 @@ _ORG_PHRASE: Final = regex.compile(
     r"((?:The\s+)?(?:\p{Lu}[\p{L}\-]*\s+){0,4}\p{Lu}[\p{L}\-]*)(?:['’]s)?((?:\s+\p{Ll}+){0,2})\s+(?:\p{Ll}+ly\s+|also\s+)?$"
 )
 
+_BY: Final = regex.compile(r"[\s,]*by\s+")
+_NEXT_WORD: Final = regex.compile(r"[ \u00a0]+([\p{Ll}][\p{L}\-]*)")
+_CLAUSE_PUNCT: Final = regex.compile(r"[,;:]")
+_THAT_BEFORE: Final = regex.compile(r"(?<![\p{L}])that\s*$")
+
 
 @attrs.frozen
 class _Found:
@@ -406,7 +411,7 @@ class _Rules:
         for end, name in sorted(candidates, reverse=True):
             between = self.text[end:open_pos]
             words = [w for w in _WORD.findall(between) if w not in ("s",)]
-            if regex.search(r"[,;:]", between):
+            if _CLAUSE_PUNCT.search(between):
                 continue
             if not words and direct_only:
                 return _Found(name, None, end)
@@ -416,17 +421,17 @@ class _Rules:
 
     def passive_by(self, close_end: int, hi: int) -> _Found | None:
         """A fragment with its speaker after it: “Axis of Evil” by President Bush."""
-        m = regex.match(r"[\s,]*by\s+", self.text[close_end:hi])
+        m = _BY.match(self.text, close_end, hi)
         if not m:
             return None
-        for mention in self.ctx.names.between(close_end + m.end(), close_end + m.end() + 40):
+        for mention in self.ctx.names.between(m.end(), m.end() + 40):
             if mention.person is not None:
                 return _Found(self.ctx.names.display(mention), "by", mention.start)
         return None
 
     def modifier(self, close_end: int) -> bool:
         """A fragment used as a modifier (a "door-to-door" campaign) is a term, not speech."""
-        m = regex.match(r"[ \u00a0]+([\p{Ll}][\p{L}\-]*)", self.text[close_end : close_end + 40])
+        m = _NEXT_WORD.match(self.text, close_end, close_end + 40)
         if m is None:
             return False
         return m.group(1) not in FUNCTION_WORDS and m.group(1) not in _ALL_CUES
@@ -571,12 +576,13 @@ def attribute(text: str, quotes: Sequence[Quote], *, config: Config | None = Non
         found = _attribute_one(rules, q, last)
         if found is None:
             kind = q.kind
-            if kind == "partial" and len(_WORD.findall(q.text)) <= cfg.scare_max_words:
-                kind = "scare"
+            short = len(_WORD.findall(q.text)) <= cfg.scare_max_words
+            if kind == "partial" and short and not any(c.isdigit() for c in q.text):
+                kind = "scare"  # a term in marks; a figure in marks is somebody's figure
             result.append(attrs.evolve(q, kind=kind))
             continue
         kind = "partial" if q.kind == "title" else q.kind
-        if kind == "direct" and regex.search(r"(?<![\p{L}])that\s*$", text[max(0, open_pos - 8) : open_pos]):
+        if kind == "direct" and _THAT_BEFORE.search(text, max(0, open_pos - 8), open_pos):
             kind = "partial"  # proclaiming that “I will always speak truth to power”
         result.append(attrs.evolve(q, kind=kind, speaker=found.speaker, cue=found.cue))
         if found.cue not in (None, "by"):

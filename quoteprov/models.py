@@ -7,18 +7,48 @@ from typing import Final
 import attrs
 
 __all__ = [
+    "DIFF_TAGS",
+    "FLAGS",
     "KINDS",
+    "VERDICTS",
     "Article",
     "ArticleSummary",
+    "DiffOp",
     "Extraction",
+    "Fidelity",
     "Problem",
     "Quote",
+    "Reference",
+    "Remark",
     "Report",
 ]
 
 #: Quote kinds, see DESIGN.md: direct and partial quotes are someone's words,
 #: scare quotes and titles are not.
 KINDS: Final = ("direct", "partial", "scare", "title")
+
+#: Fidelity verdicts, see DESIGN.md, from most to least faithful.
+VERDICTS: Final = (
+    "verbatim",
+    "trimmed",
+    "elided",
+    "altered",
+    "paraphrased",
+    "spliced",
+    "misattributed",
+    "unsupported",
+)
+
+#: Flags for meaning-changing edits.
+FLAGS: Final = ("negation", "number")
+
+#: Diff run tags: reference words kept, changed, dropped by the quote, or added by it.
+DIFF_TAGS: Final = ("equal", "replace", "delete", "insert")
+
+
+def _unit_interval(_instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"{attribute.name} must be in [0, 1], got {value}")
 
 
 def _non_negative(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -36,6 +66,57 @@ class Article:
     source: str | None = None
     published: str | None = None
     url: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Reference:
+    """A primary-source statement (a transcript, an official readout): it wins as
+    the reference of any quote it aligns with."""
+
+    id: str
+    speaker: str
+    text: str
+    source: str | None = None
+    date: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class DiffOp:
+    """One run of a word-level diff from the reference to the quote."""
+
+    op: str = attrs.field(validator=attrs.validators.in_(DIFF_TAGS))
+    reference: tuple[str, ...]  # the reference's words in this run
+    quote: tuple[str, ...]  # the quote's words in this run
+
+
+@attrs.frozen(kw_only=True)
+class Fidelity:
+    """How faithful a quote is to its reference: verdict, score in [0, 1], the
+    reference's id (a quote id or a :class:`Reference` id; None when nothing
+    corroborates the quote), meaning-change flags and the word-level diff."""
+
+    verdict: str = attrs.field(validator=attrs.validators.in_(VERDICTS))
+    score: float = attrs.field(validator=_unit_interval)
+    reference: str | None = None
+    flags: tuple[str, ...] = attrs.field(
+        default=(), validator=attrs.validators.deep_iterable(attrs.validators.in_(FLAGS))
+    )
+    diff: tuple[DiffOp, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Remark:
+    """One spoken remark and the renderings of it.
+
+    ``quotes`` are the ids of the quotes (or :class:`Reference` ids) that render
+    it; ``conflicts`` are other speakers the same wording is attributed to.
+    """
+
+    id: str
+    speaker: str | None
+    canonical: str
+    quotes: tuple[str, ...]
+    conflicts: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -72,6 +153,8 @@ class Quote:
     cue: str | None = None
     parent: str | None = None
     problems: tuple[str, ...] = ()
+    remarks: tuple[str, ...] = ()  # the remarks this quote renders (set by track)
+    fidelity: Fidelity | None = None  # set by track for direct and partial quotes
 
     @end.validator
     def _check_end(self, _attribute: attrs.Attribute[int], value: int) -> None:
@@ -105,7 +188,7 @@ class ArticleSummary:
 
     id: str
     title: str | None = None
-    fidelity: float | None = None
+    fidelity: float | None = attrs.field(default=None, validator=attrs.validators.optional(_unit_interval))
     counts: tuple[tuple[str, int], ...] = ()
     problems: tuple[Problem, ...] = ()
 
@@ -116,3 +199,4 @@ class Report:
 
     articles: tuple[ArticleSummary, ...]
     quotes: tuple[Quote, ...]
+    remarks: tuple[Remark, ...] = ()

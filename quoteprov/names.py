@@ -12,6 +12,7 @@ knows, so that "Donald Trump Rebukes Ruth Bader Ginsburg" is two mentions.
 from __future__ import annotations
 
 import bisect
+import functools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Final
@@ -29,6 +30,7 @@ from quoteprov.cues import (
     NAME_PARTICLES,
     ORG_WORDS,
     PLACE_WORDS,
+    ROLE_NOUNS,
     TITLE_WORDS,
 )
 
@@ -52,6 +54,10 @@ _SUBJECT_BEFORE: Final = regex.compile(
 _CUES: Final = frozenset().union(*CUE_VERBS.values())
 #: The word after a name, skipping an adverb: "Lavrov stated", "Lavrov also said".
 _CUE_AFTER: Final = regex.compile(r"[ \u00a0]+(?:\p{Ll}+ly[ \u00a0]+|also[ \u00a0]+)?(\p{Ll}+)")
+
+_CLAUSE_SPLIT: Final = regex.compile(r"[,.;:!?\n“”\"(]")
+#: ", the foreign minister," after a name.
+_APPOSITIVE: Final = regex.compile(r",\s+(?:the|a|an)\s+([^,.;:\n]{1,60})[,.]")
 
 #: Words that end a title read leftwards from a name (a verb or a joint).
 _STOP_ROLE: Final = frozenset(
@@ -88,6 +94,7 @@ _STOP_ROLE: Final = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """Case-fold, strip accents and a trailing full stop: the form names are compared in.
 
@@ -218,7 +225,50 @@ class _Chain:
     in_headline: bool
 
 
+@attrs.frozen
+class _Parts:
+    start: int
+    end: int
+    core: tuple[str, ...]  # the name without its titles
+    titles: frozenset[str]  # folded title words
+    kind: str
+    possessive: bool
+
+
+def _kind(core: tuple[str, ...]) -> str:
+    """Return "initials", "org", "place" (places and dates) or "name"."""
+    if not core or all(len(w.rstrip(".")) == 1 for w in core):
+        return "initials"
+    folded = [fold(w) for w in core]
+    if any(f in ORG_WORDS for f in folded) or any(len(w) > 1 and w.isupper() and "." not in w for w in core):
+        return "org"  # before places: "New York Times" is a body
+    if any(f in PLACE_WORDS or f in DATE_WORDS for f in folded):
+        return "place"
+    return "name"
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _shape(words: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str], str, int]:
+    """(core, titles, kind, 1 if the last word's full stop is dropped) of a chain's words."""
+    cut_stop = int(len(words[-1]) > 2 and words[-1].endswith("."))
+    if cut_stop:
+        words = (*words[:-1], words[-1][:-1])
+    # Titles and capitalised role nouns ("Economist Lars Henning") come off the name.
+    last_title = max(
+        (k for k, w in enumerate(words[:-1]) if fold(w) in TITLE_WORDS or fold(w) in ROLE_NOUNS),
+        default=-1,
+    )
+    if fold(words[-1]) in TITLE_WORDS:
+        last_title = len(words) - 1
+    core = words[last_title + 1 :]
+    return core, frozenset(fold(w) for w in words[: last_title + 1]), _kind(core), cut_stop
+
+
 def _title_case_line(line: str) -> bool:
+    """Whether a line is a headline in title case ("Donald Trump Rebukes Ruth Bader Ginsburg")."""
+    line = line.rstrip()
+    if len(line) > 240 or line.endswith((".", "!", "?")):
+        return False
     words = [w for w in _WORD.findall(line) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
@@ -244,12 +294,14 @@ class Names:
         mid_sentence = {
             w.rstrip(".") for c in chains for k, w in enumerate(c.words) if k or not c.sentence_initial
         }
-        body = [w for c in chains if not c.in_headline for w in [self._trim(c, mid_sentence)] if w]
+        body = [
+            self._parts(*t) for c in chains if not c.in_headline for t in [self._trim(c, mid_sentence)] if t
+        ]
         # Persons first (full names and titled names), so that a surname met
         # before its full name ("Biden" in a headline) still finds its person.
-        for start, words in body:
-            self._person_from(start, words)
-        mentions = [self._mention(start, words) for start, words in body]
+        for parts in body:
+            self._person_from(parts)
+        mentions = [self._mention(parts) for parts in body]
         for chain in chains:
             if chain.in_headline:
                 mentions.extend(self._headline_mentions(chain, mid_sentence))
@@ -265,26 +317,22 @@ class Names:
 
     def _chains(self, initial: object) -> list[_Chain]:
         assert callable(initial)
-        headline_lines: list[tuple[int, int]] = []
-        pos = 0
-        for line in self.text.split("\n"):
-            if _title_case_line(line):
-                headline_lines.append((pos, pos + len(line)))
-            pos += len(line) + 1
+        headline: dict[int, bool] = {}  # line start -> whether the line is in title case
         chains = []
         for found in _NAME_CHAIN.finditer(self.text):
-            if self._inside_quote(found.start()):
+            start = found.start()
+            if self._inside_quote(start):
                 continue
-            words, offsets = [], []
-            pos = found.start()
-            for word in _SPACES.split(found.group()):
-                words.append(word)
+            words = found.group().replace("\u00a0", " ").split(" ")
+            offsets, pos = [], start
+            for word in words:
                 offsets.append(pos)
                 pos += len(word) + 1
-            in_headline = any(a <= found.start() < b for a, b in headline_lines)
-            chains.append(
-                _Chain(found.start(), tuple(words), tuple(offsets), bool(initial(found.start())), in_headline)
-            )
+            line = self.text.rfind("\n", 0, start) + 1
+            if line not in headline:
+                end = self.text.find("\n", start)
+                headline[line] = _title_case_line(self.text[line : end if end >= 0 else len(self.text)])
+            chains.append(_Chain(start, tuple(words), tuple(offsets), bool(initial(start)), headline[line]))
         return chains
 
     def _trim(self, chain: _Chain, mid_sentence: set[str]) -> tuple[int, list[str]] | None:
@@ -324,53 +372,34 @@ class Names:
             first = k
             while first > 0 and fold(words[first - 1]) in own:
                 first -= 1
-            result.append(self._mention(offsets[first], words[first : k + 1]))
+            result.append(self._mention(self._parts(offsets[first], words[first : k + 1])))
             k += 1
         if not result and len(words) == 1:
             trimmed = self._trim(chain, mid_sentence)
-            return [self._mention(*trimmed)] if trimmed else []
+            return [self._mention(self._parts(*trimmed))] if trimmed else []
         return result
 
-    def _parts(self, start: int, words: list[str]) -> tuple[int, list[str], set[str], bool]:
-        """(end, core name words, folded title words, possessive) of a chain."""
-        words = list(words)
+    def _parts(self, start: int, words: Sequence[str]) -> _Parts:
+        words = tuple(words)
+        core, titles, kind, cut_stop = _shape(words)
         end = start + len(" ".join(words))
-        possessive = bool(_POSSESSIVE.match(self.text, end))
-        if len(words[-1]) > 2 and words[-1].endswith("."):
-            words[-1] = words[-1][:-1]
-            end -= 1
-        last_title = max((k for k, w in enumerate(words) if fold(w) in TITLE_WORDS), default=-1)
-        return end, words[last_title + 1 :], {fold(w) for w in words[: last_title + 1]}, possessive
+        possessive = not cut_stop and bool(_POSSESSIVE.match(self.text, end))
+        return _Parts(start, end - cut_stop, core, titles, kind, possessive)
 
-    @staticmethod
-    def _kind(core: list[str]) -> str:
-        """ "initials", "place" (places and dates), "org", or "name"."""
-        if not core or all(len(w.rstrip(".")) == 1 for w in core):
-            return "initials"
-        folded = [fold(w) for w in core]
-        if any(f in ORG_WORDS for f in folded) or any(
-            len(w) > 1 and w.isupper() and "." not in w for w in core
-        ):
-            return "org"  # before places: "New York Times" is a body
-        if any(f in PLACE_WORDS or f in DATE_WORDS for f in folded):
-            return "place"
-        return "name"
-
-    def _person_from(self, start: int, words: list[str]) -> None:
-        end, core, titles, _ = self._parts(start, words)
-        if self._kind(core) != "name" or (len(core) == 1 and not titles):
+    def _person_from(self, parts: _Parts) -> None:
+        core, titles = parts.core, parts.titles
+        if parts.kind != "name" or (len(core) == 1 and not titles):
             return
-        person = self.persons[self._person_for(core)]
-        person.roles |= titles | self._roles_around(start, end)
+        person = self.persons[self._person_for(list(core))]
+        person.roles |= titles | self._roles_around(parts.start, parts.end)
         if titles & MALE_HONORIFICS:
             person.gender = "m"
         elif titles & FEMALE_HONORIFICS:
             person.gender = "f"
 
-    def _mention(self, start: int, words: list[str]) -> Mention:
-        end, core, _titles, possessive = self._parts(start, words)
-        subject = not possessive and bool(_SUBJECT_BEFORE.search(self.text[max(0, start - 12) : start]))
-        kind = self._kind(core)
+    def _mention(self, parts: _Parts) -> Mention:
+        start, end, core, kind, possessive = parts.start, parts.end, parts.core, parts.kind, parts.possessive
+        subject = not possessive and bool(_SUBJECT_BEFORE.search(self.text, max(0, start - 12), start))
         text = " ".join(core)
         person = self._person_of.get(fold(core[-1])) if kind == "name" else None
         if (
@@ -396,13 +425,13 @@ class Names:
 
     def _roles_around(self, start: int, end: int) -> set[str]:
         """Words of the title just before a name and of an appositive after it."""
-        before = regex.split(r"[,.;:!?\n“”\"(]", self.text[max(0, start - 60) : start])[-1]
+        before = _CLAUSE_SPLIT.split(self.text[max(0, start - 60) : start])[-1]
         words: list[str] = []
         for word in reversed(_WORD.findall(before)):
             if word.casefold() in _STOP_ROLE:
                 break
             words.append(word)
-        after = regex.match(r",\s+(?:the|a|an)\s+([^,.;:\n]{1,60})[,.]", self.text[end : end + 70])
+        after = _APPOSITIVE.match(self.text, end, end + 70)
         words = words[:5] + (_WORD.findall(after.group(1)) if after else [])
         return {fold(w) for w in words}
 

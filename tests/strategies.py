@@ -29,6 +29,7 @@ __all__ = [
     "SINGLE_PAIR_STYLES",
     "UPPER_WORDS",
     "Article",
+    "Layout",
     "PairStyle",
     "Sentence",
     "any_texts",

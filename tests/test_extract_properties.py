@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from strategies import (
     ALL_PAIR_STYLES,
+    PAIR_STYLES,
+    SINGLE_PAIR_STYLES,
     Article,
+    Layout,
     PairStyle,
     Sentence,
     any_texts,
@@ -59,6 +62,23 @@ def texts(text: str) -> list[str]:
     return [q.text for q in quoteprov.extract_quotes(text)]
 
 
+def paragraph(*sentences: Sentence) -> Article:
+    """A one-paragraph article, for explicit examples."""
+    return Article((sentences,))
+
+
+def plain(text: str) -> Sentence:
+    return Sentence(tuple(text.split()))
+
+
+def said(name: str, text: str, layout: Layout = "cue_before") -> Sentence:
+    return Sentence(tuple(text.split()), layout, name)
+
+
+ENGLISH, FRENCH_PADDED = PAIR_STYLES[0], PAIR_STYLES[2]
+ENGLISH_SINGLE, STRAIGHT_SINGLE = SINGLE_PAIR_STYLES
+
+
 # --------------------------------------------------------------------------- (a) offsets, any text
 
 
@@ -67,6 +87,15 @@ def test_offsets_round_trip_for_any_text(text: str) -> None:
     quotes = quoteprov.extract_quotes(text)
 
     assert_offsets_valid(text, quotes)
+
+
+@example(text="He said “\tno” twice.")
+@given(text=mark_heavy_texts())
+def test_content_excludes_white_space_inside_the_marks(text: str) -> None:
+    """Quote docs and golden README: white space just inside the marks is not content."""
+    quotes = quoteprov.extract_quotes(text)
+
+    assert [q.text for q in quotes] == [q.text.strip() for q in quotes]
 
 
 @given(text=mark_heavy_texts(max_size=400))
@@ -97,15 +126,25 @@ def test_pair_style_does_not_change_contents_or_speakers(
     assert [q.speaker for q in first] == [q.speaker for q in second]
 
 
-@given(article=articles(), style=pair_styles())
+@example(article=paragraph(said("Anna Berg", "we will")), style=ENGLISH_SINGLE)
+@example(article=paragraph(said("Anna Berg", "we will")), style=STRAIGHT_SINGLE)
+@given(article=articles(), style=pair_styles(ALL_PAIR_STYLES))
 def test_quote_contents_are_the_quoted_bodies(article: Article, style: PairStyle) -> None:
-    """Stronger than the style comparison: the model knows every quote's content."""
+    """Stronger than the style comparison: the model knows every quote's content.
+
+    Single-mark pairs (‘ ’, ' ') are included: their closing mark doubles as an apostrophe.
+    """
     text = article.render(style)
 
     assert texts(text) == article.contents()
 
 
-@given(article=articles(), style=pair_styles())
+@example(
+    article=paragraph(plain("the market opens in Berlin"), said("Anna Berg", "we will build")), style=ENGLISH
+)
+@example(article=paragraph(said("Anna Berg", "we will go"), said("Tom Hale", "we will stay")), style=ENGLISH)
+@example(article=paragraph(said("Anna Berg", "here we go")), style=ENGLISH)
+@given(article=articles(), style=pair_styles(ALL_PAIR_STYLES))
 def test_speakers_are_the_cued_names(article: Article, style: PairStyle) -> None:
     """``“Body,” Name said.`` and ``Name said: “Body.”`` are attributed to Name."""
     quotes = quoteprov.extract_quotes(article.render(style))
@@ -125,6 +164,11 @@ def test_apostrophes_in_plain_sentences_change_no_quote(
     assert texts(with_apostrophes.render(style)) == texts(article.render(style))
 
 
+@example(
+    article=paragraph(said("Anna Berg", "we need the", "cue_after")),
+    style=ENGLISH_SINGLE,
+    insertions=[(0, 3, "reporters’")],
+)
 @given(article=articles(), style=pair_styles(ALL_PAIR_STYLES), insertions=apostrophe_insertions())
 def test_apostrophes_inside_quotes_stay_inside(
     article: Article, style: PairStyle, insertions: list[tuple[int, int, str]]
@@ -137,6 +181,13 @@ def test_apostrophes_inside_quotes_stay_inside(
 # --------------------------------------------------------------------------- (d) stray marks
 
 
+@example(
+    article=paragraph(plain("rain fell")),
+    stray="The »market opens.",
+    last=(plain("trains run"), said("Anna Berg", "we will build", "cue_after")),
+    style=ENGLISH,
+    last_style=FRENCH_PADDED,
+)
 @given(
     article=articles(max_paragraphs=2),
     stray=stray_paragraphs(),

@@ -1,0 +1,248 @@
+"""Comparison keys: quote text folded for comparison, with offsets back to the source.
+
+Two renderings of one remark differ in quote marks, case, accents, punctuation,
+dashes, apostrophe style and white space; none of that counts. Each word becomes
+a :class:`Token` holding its surface form, its offsets in the source, and a
+comparison key: folded, with number words as digits ("four" -> "4") and a light
+suffix stem ("taking", "taken" -> "tak"), so that translation variants and
+inflections still align. Ellipses (…, ..., [...]) are tokens of their own: they
+mark an elision.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from typing import Final
+
+import attrs
+import regex
+
+__all__ = [
+    "ELLIPSIS",
+    "NEGATORS",
+    "STOPWORDS",
+    "Token",
+    "is_content",
+    "is_negator",
+    "is_number",
+    "normalize_text",
+    "tokenize",
+]
+
+#: The key of an ellipsis token.
+ELLIPSIS: Final = "…"
+
+#: Words whose addition or removal flips a statement (DESIGN.md, flag ``negation``).
+NEGATORS: Final = frozenset(
+    ["not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without", "cannot"]
+)
+
+#: Function words: they align, but do not make two renderings the same remark.
+STOPWORDS: Final = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "him",
+        "them",
+        "us",
+        "me",
+        "there",
+        "here",
+        "so",
+        "if",
+        "then",
+        "than",
+        "too",
+        "very",
+        "just",
+        "also",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "while",
+        "about",
+        "into",
+        "over",
+        "after",
+        "before",
+        "up",
+        "out",
+    ]
+)
+
+_NUMBER_WORDS: Final = {
+    w: str(n)
+    for n, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+
+#: A word (letters and digits, with inner apostrophes and abbreviation dots) or an ellipsis.
+_TOKEN: Final = regex.compile(
+    r"(?P<ellipsis>\[\s*(?:…|\.\s?\.\s?\.)\s*\]|…|\.\s?\.\s?\.)"
+    r"|(?P<number>\d+(?:[.,]\d+)*)"
+    r"|(?P<word>[\p{L}\p{M}\p{N}]+(?:['’.][\p{L}\p{M}\p{N}]+)*)"
+)
+_SUFFIXES: Final = ("ingly", "ing", "edly", "ed", "en", "es", "ly", "s", "e")
+
+
+@attrs.frozen
+class Token:
+    """A word of a rendering: its surface form, offsets in the source, and comparison key."""
+
+    text: str
+    key: str
+    start: int
+    end: int
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _key(word: str) -> str:
+    folded = _fold(word).replace(".", "")
+    if folded in _NUMBER_WORDS:
+        return _NUMBER_WORDS[folded]
+    if folded.endswith(("'s", "'")):
+        folded = folded[:-2] if folded.endswith("'s") else folded[:-1]
+    if folded in STOPWORDS or folded in NEGATORS or "'" in folded or folded.isdigit():
+        return folded
+    for suffix in _SUFFIXES:
+        if folded.endswith(suffix) and len(folded) - len(suffix) >= 3:
+            return folded[: -len(suffix)]
+    return folded
+
+
+def tokenize(text: str, *, offset: int = 0) -> tuple[Token, ...]:
+    """Split ``text`` into tokens; offsets are ``offset`` + positions in ``text``.
+
+    >>> [t.key for t in tokenize("Israeli-American strikes … on the U.S.!")]
+    ['israeli', 'american', 'strik', '…', 'on', 'the', 'us']
+    >>> [t.key for t in tokenize("It could be four years")]
+    ['it', 'could', 'be', '4', 'year']
+    """
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        if m.group("ellipsis"):
+            key = ELLIPSIS
+        elif m.group("number"):
+            key = m.group("number").replace(",", "")
+        else:
+            key = _key(m.group())
+        tokens.append(Token(m.group(), key, offset + m.start(), offset + m.end()))
+    return tuple(tokens)
+
+
+def normalize_text(text: str) -> str:
+    """Fold ``text`` for comparison: case, accents, quote marks, apostrophe style,
+    punctuation, dashes and white space do not count. Idempotent.
+
+    >>> normalize_text("«Nobody — NOT ONE — is “thinking” about it…»")
+    'nobody not one is thinking about it …'
+    """
+    words = []
+    for m in _TOKEN.finditer(text):
+        if m.group("ellipsis"):
+            words.append(ELLIPSIS)
+        elif m.group("number"):
+            words.append(m.group("number").replace(",", ""))
+        else:
+            words.append(_fold(m.group()).replace(".", ""))
+    return " ".join(words)
+
+
+def is_negator(key: str) -> bool:
+    """True for not, no, never, …, and contractions ending in n't."""
+    return key in NEGATORS or key.endswith("n't")
+
+
+def is_number(key: str) -> bool:
+    return key[:1].isdigit()
+
+
+def is_content(key: str) -> bool:
+    """True for a key that can make two renderings the same remark."""
+    return key != ELLIPSIS and key not in STOPWORDS

@@ -1,0 +1,96 @@
+"""Segments: the units remarks are made of.
+
+A quote is cut into its sentences, so that one long quote can carry two
+remarks. A sentence is cut again at an ellipsis (so that the runs on either
+side can be matched, or found to come from different remarks) and, by
+:mod:`quoteprov.cluster`, where it fuses two remarks into one sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+import regex
+
+from quoteprov.normalize import ELLIPSIS, Token, is_content, tokenize
+
+__all__ = ["Segment", "segments_of"]
+
+#: Where a sentence ends inside a quote: terminal punctuation, closing marks, space, a capital.
+_SENTENCE_BREAK: Final = regex.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"“‘«„(]?[\p{Lu}\d])")
+
+
+@attrs.frozen
+class Segment:
+    """A run of a rendering's words: part of a quote, or of a primary-source reference.
+
+    ``source`` is the quote or reference id, ``sentence`` the sentence's number
+    within it, ``cut`` how the sentence was cut into this piece ("" when whole,
+    "ellipsis", or "splice").
+    """
+
+    source: str
+    article: str | None  # None for a primary-source reference
+    speaker: str | None
+    tokens: tuple[Token, ...]
+    sentence: int
+    cut: str = ""
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(t.key for t in self.tokens)
+
+    @property
+    def content_keys(self) -> frozenset[str]:
+        return frozenset(t.key for t in self.tokens if is_content(t.key))
+
+    @property
+    def content_count(self) -> int:
+        return sum(1 for t in self.tokens if is_content(t.key))
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start if self.tokens else 0
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end if self.tokens else 0
+
+
+def _split_at_ellipses(tokens: Sequence[Token]) -> list[tuple[Token, ...]]:
+    """Cut at each ellipsis whose both sides hold two content words or more."""
+    pieces: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.key == ELLIPSIS:
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    pieces = [p for p in pieces if p]
+    if len(pieces) > 1 and all(sum(1 for t in p if is_content(t.key)) >= 2 for p in pieces):
+        return [tuple(p) for p in pieces]
+    return [tuple(t for t in tokens)]
+
+
+def segments_of(
+    source: str, article: str | None, speaker: str | None, text: str, *, offset: int = 0
+) -> list[Segment]:
+    """Cut one rendering into segments (offsets are ``offset`` + positions in ``text``).
+
+    >>> pieces = segments_of("q", "a", None, "We agree. They … do not agree")
+    >>> [(s.sentence, s.cut, " ".join(s.keys)) for s in pieces]
+    [(0, '', 'we agree'), (1, '', 'they … do not agree')]
+    """
+    result: list[Segment] = []
+    start = 0
+    bounds = [m.end() for m in _SENTENCE_BREAK.finditer(text)] + [len(text)]
+    for number, end in enumerate(bounds):
+        tokens = tokenize(text[start:end], offset=offset + start)
+        start = end
+        if not tokens:
+            continue
+        pieces = _split_at_ellipses(tokens)
+        cut = "ellipsis" if len(pieces) > 1 else ""
+        result.extend(Segment(source, article, speaker, piece, number, cut) for piece in pieces)
+    return result
