@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import attrs
 from rapidfuzz.distance import Indel
 
-from quoteprov.normalize import Token, is_content
+from quoteprov.normalize import Token, is_content, is_negator, uncensor
 
 __all__ = ["Alignment", "Op", "align", "coverage"]
 
@@ -83,19 +83,19 @@ def _merge(ops: Sequence[Op]) -> list[Op]:
     ]
 
 
-def _widen(ops: Sequence[Op], at: int, step: int) -> int:
-    """Extend a window edge at ``ops[at]`` over equal runs reached across small gaps."""
-    while 0 <= at + 2 * step < len(ops) or 0 <= at + step < len(ops):
-        nxt = at + step
-        if not 0 <= nxt < len(ops):
-            break
-        op = ops[nxt]
+def _widen(ops: Sequence[Op], at: int, step: int, ref: Sequence[Token], quote: Sequence[Token]) -> int:
+    """Extend a window edge at ``ops[at]`` over equal runs reached across gaps of at
+    most two function words or negators ("We will [not] accept")."""
+    while 0 <= at + step < len(ops):
+        op = ops[at + step]
         if op.tag == "equal":
-            at = nxt
+            at += step
             continue
-        beyond = nxt + step
+        gap = (*ref[op.ref_start : op.ref_end], *quote[op.quote_start : op.quote_end])
+        slight = all(not is_content(t.key) or is_negator(t.key) for t in gap)
         small = op.ref_end - op.ref_start <= 2 and op.quote_end - op.quote_start <= 2
-        if small and 0 <= beyond < len(ops) and ops[beyond].tag == "equal":
+        beyond = at + 2 * step
+        if small and slight and 0 <= beyond < len(ops) and ops[beyond].tag == "equal":
             at = beyond
             continue
         break
@@ -111,9 +111,15 @@ def align(reference: Sequence[Token], quote: Sequence[Token]) -> Alignment:
     [('equal', 0, 2), ('delete', 2, 6), ('equal', 6, 7)]
     """
     ref, quo = tuple(reference), tuple(quote)
+    ref_keys, quote_keys = [t.key for t in ref], [t.key for t in quo]
+    # A bowdlerised word matches the word it hides on the other side ("f***ing").
+    for keys, others in ((ref_keys, quote_keys), (quote_keys, ref_keys)):
+        for k, key in enumerate(keys):
+            if "*" in key:
+                keys[k] = uncensor(key, others) or key
     raw = [
         Op(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
-        for op in Indel.opcodes([t.key for t in ref], [t.key for t in quo])
+        for op in Indel.opcodes(ref_keys, quote_keys)
     ]
     ops = _merge(raw)
     matched = sum(op.ref_end - op.ref_start for op in ops if op.tag == "equal")
@@ -128,8 +134,8 @@ def align(reference: Sequence[Token], quote: Sequence[Token]) -> Alignment:
         # The windows run over whole equal runs that hold a content word, and
         # over function-word runs just beyond them ("We will [not] accept"); a
         # stray "the" matched far away is not part of what the quote covers.
-        first = _widen(ops, ops.index(anchored[0][0]), -1)
-        last = _widen(ops, ops.index(anchored[-1][0]), 1)
+        first = _widen(ops, ops.index(anchored[0][0]), -1, ref, quo)
+        last = _widen(ops, ops.index(anchored[-1][0]), 1, ref, quo)
         ref_window = (ops[first].ref_start, ops[last].ref_end)
         quote_window = (ops[first].quote_start, ops[last].quote_end)
     else:

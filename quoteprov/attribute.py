@@ -66,6 +66,8 @@ _ORG_PHRASE: Final = regex.compile(
     r"((?:The\s+)?(?:\p{Lu}[\p{L}\-]*\s+){0,4}\p{Lu}[\p{L}\-]*)(?:['’]s)?((?:\s+\p{Ll}+){0,2})\s+(?:\p{Ll}+ly\s+|also\s+)?$"
 )
 
+#: After a cue verb: a colon or an opening mark, so the cue introduces what follows.
+_LEADS_IN: Final = regex.compile(r"[ \u00a0]*(?::|[“‘«„「『‹»\"'])")
 _BY: Final = regex.compile(r"[\s,]*by\s+")
 _NEXT_WORD: Final = regex.compile(r"[ \u00a0]+([\p{Ll}][\p{L}\-]*)")
 _CLAUSE_PUNCT: Final = regex.compile(r"[,;:]")
@@ -324,8 +326,13 @@ class _Rules:
     # -- the rules ---------------------------------------------------------------------
 
     def right_cue(self, close_end: int, hi: int, *, adjacent_only: bool = False) -> _Found | None:
-        """A cue after the quote: “…,” Maria Lopez said / “…,” said Marta Sousa."""
+        """A cue after the quote: “…,” Maria Lopez said / “…,” said Marta Sousa.
+
+        A cue that leads into the next quote ("… Tom Hale said: “…”") is not this one's.
+        """
         for cue in _cues(self.ctx, close_end, hi):
+            if _LEADS_IN.match(self.text, cue[1]):
+                return None
             gap = _words(self.ctx, close_end, cue[0])
             if adjacent_only and gap > 5:
                 return None
@@ -344,7 +351,7 @@ class _Rules:
             return True
         # A new sentence belongs to the quote only as "Name [, appositive,] said" right after it.
         cues = _cues(self.ctx, close_end, hi)
-        if not cues or cues[0][2].casefold() not in SAY_VERBS:
+        if not cues or cues[0][2].casefold() not in SAY_VERBS or _LEADS_IN.match(self.text, cues[0][1]):
             return False
         first = self.ctx.names.between(close_end, close_end + 4)
         limit = 15 if first and first[0].person is not None else 5
@@ -494,7 +501,8 @@ def _attribute_one(rules: _Rules, q: Quote, last: tuple[_Found, Quote] | None) -
         after += 1
     s_end = max(ctx.sentence_end(after), close_end)
     right_hi = min(s_end, close_end + ctx.config.max_context_chars)
-    later = [s for s, _ in ctx.quoted if s >= close_end]
+    k = bisect.bisect_left(ctx.quoted_starts, close_end)
+    later = ctx.quoted_starts[k : k + 1]
     if q.kind == "partial":
         # A fragment used as a modifier (a "door-to-door" campaign) takes no
         # speaker from the words after it.

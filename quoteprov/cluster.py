@@ -20,6 +20,7 @@ import attrs
 from quoteprov.align import Alignment, align
 from quoteprov.config import Config
 from quoteprov.index import Index
+from quoteprov.names import same_person
 from quoteprov.normalize import Token, is_content
 from quoteprov.segment import Segment
 
@@ -50,44 +51,50 @@ def _content_between(tokens: Sequence[Token], lo: int, hi: int) -> int:
 def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
     """Where ``segment`` fuses two renderings found elsewhere, if it does.
 
-    The head must match one rendering and the tail another, densely and in
-    three content words each at least; one of them must be entered or left mid-sentence (content
-    words of it before or after the matched run); and no single rendering may
-    cover the junction.
+    A splice is a sentence made of the head of one rendering and the tail of
+    another: one match starts the sentence and the other ends it (a content
+    word of slack at either end), each holds two content words or more,
+    together they cover most of the sentence, one of the two renderings is
+    left or entered mid-sentence, and no single rendering covers the junction.
     """
+    tokens = segment.tokens
+    content = _content_between(tokens, 0, len(tokens))
     regions: list[tuple[Alignment, Segment]] = []
     for other in others:
-        alignment = align(other.tokens, segment.tokens)
-        qs, qe = alignment.quote_window
-        # A side of a splice is a dense match of three content words or more.
-        if alignment.matched_content >= 3 and alignment.matched_content >= 0.6 * _content_between(
-            segment.tokens, qs, qe
-        ):
+        alignment = align(other.tokens, tokens)
+        if alignment.matched_content >= 2:
             regions.append((alignment, other))
     best: tuple[int, int] | None = None
-    for first, a_seg in regions:
-        for second, b_seg in regions:
-            if first.quote_window[1] > second.quote_window[0]:
+    for head, h_seg in regions:
+        if _content_between(tokens, 0, head.quote_window[0]) > 2:
+            continue
+        for tail, t_seg in regions:
+            overlap = _content_between(tokens, tail.quote_window[0], head.quote_window[1])
+            if overlap or tail.quote_window[1] <= head.quote_window[1] or t_seg is h_seg:
+                continue  # the two may share function words ("tax will | will fill"), no more
+            if _content_between(tokens, tail.quote_window[1], len(tokens)) > 1:
                 continue
-            a_left = _content_between(a_seg.tokens, first.ref_window[1], len(a_seg.tokens))
-            b_entered = _content_between(b_seg.tokens, 0, second.ref_window[0])
-            if a_left < 2 and b_entered < 2:
+            if head.matched_content + tail.matched_content < 0.55 * content:
                 continue
-            cut = second.quote_window[0]
-            if (
-                _content_between(segment.tokens, 0, cut) < 2
-                or _content_between(segment.tokens, cut, len(segment.tokens)) < 2
-            ):
+            head_left = _content_between(h_seg.tokens, head.ref_window[1], len(h_seg.tokens))
+            tail_entered = _content_between(t_seg.tokens, 0, tail.ref_window[0])
+            # Two sentences quoted apart elsewhere, run together into one here, are a splice too.
+            sentences = h_seg.kind == t_seg.kind == "direct" and (h_seg.source, h_seg.sentence) != (
+                t_seg.source,
+                t_seg.sentence,
+            )
+            if head_left < 1 and tail_entered < 2 and not sentences:
                 continue
+            cut = max(tail.quote_window[0], head.quote_window[1])
             spans = any(
-                r.quote_window[0] < first.quote_window[1]
-                and r.quote_window[1] > second.quote_window[0]
-                and r.matched_content >= 4
+                r.quote_window[0] < head.quote_window[1]
+                and r.quote_window[1] > tail.quote_window[0]
+                and r.matched_content > max(head.matched_content, tail.matched_content)
                 for r, _ in regions
             )
             if spans:
                 continue
-            score = first.matched_content + second.matched_content
+            score = head.matched_content + tail.matched_content
             if best is None or score > best[0]:
                 best = (score, cut)
     return best[1] if best else None
@@ -111,13 +118,38 @@ def split_splices(segments: Sequence[Segment], *, config: Config) -> list[Segmen
     return result
 
 
+def _majority(speakers: Sequence[str | None]) -> str | None:
+    """The speaker most of the renderings name (ties: the first in sort order)."""
+    counts: dict[str, int] = {}
+    for speaker in speakers:
+        if speaker:
+            key = next((k for k in counts if same_person(k, speaker)), speaker)
+            counts[key] = counts.get(key, 0) + 1
+    return min(counts, key=lambda k: (-counts[k], k)) if counts else None
+
+
+def _speakers_agree(a: str | None, b: str | None) -> bool | None:
+    """True or False when both speakers are known, None when either is not."""
+    if a is None or b is None:
+        return None
+    return same_person(a, b)
+
+
 def _measure(shorter: Segment, longer: Segment) -> tuple[float, float, int]:
-    """(containment of the shorter in the longer, similarity, content words matched)."""
+    """(containment of the shorter in the longer, similarity, content words matched).
+
+    The similarity is the mean of two Dice coefficients: of the words aligned in
+    order, and of the content words shared in any order, so that a reordered
+    paraphrase or a translation variant still links.
+    """
     alignment = align(longer.tokens, shorter.tokens)
     content = shorter.content_count
     contain = alignment.matched_content / content if content else 0.0
     total = len(shorter.tokens) + len(longer.tokens)
-    return contain, (2 * alignment.matched / total if total else 0.0), alignment.matched_content
+    ordered = 2 * alignment.matched / total if total else 0.0
+    a, b = shorter.content_keys, longer.content_keys
+    bag = 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+    return contain, (ordered + bag) / 2, alignment.matched_content
 
 
 def cluster_segments(
@@ -147,8 +179,18 @@ def cluster_segments(
         fragment_of: tuple[tuple[float, float, int], int] | None = None
         for k in placed:
             contain, sim, matched = _measure(segment, ordered[k])
-            whole_word = segment.content_count == 1 and contain == 1.0
-            if contain >= config.contain_threshold and (matched >= 2 or whole_word):
+            agree = _speakers_agree(
+                segment.speaker, _majority([ordered[m].speaker for m in members[labels[k]]])
+            )
+            # One word joins only its own speaker's remark; another speaker's
+            # remark takes only the very same wording.
+            whole_word = segment.content_count == 1 and contain == 1.0 and agree is True
+            same_wording = contain == 1.0 and matched >= 3
+            if (
+                contain >= config.contain_threshold
+                and (matched >= 2 or whole_word)
+                and (agree is not False or same_wording)
+            ):
                 rank = (contain, sim, -k)  # best containment, then similarity, then the earliest placed
                 if fragment_of is None or rank > fragment_of[0]:
                     fragment_of = (rank, k)
@@ -160,7 +202,10 @@ def cluster_segments(
         for label in sorted({labels[k] for k in placed}):
             cores = members[label]
             average = sum(_measure(segment, ordered[m])[1] for m in cores) / len(cores)
-            if average >= config.link_threshold and (best is None or average > best[0]):
+            # Like words from another speaker are another remark, unless nearly the same words.
+            others = _speakers_agree(segment.speaker, _majority([ordered[m].speaker for m in cores])) is False
+            needed = max(config.link_threshold, 0.8) if others else config.link_threshold
+            if average >= needed and (best is None or average > best[0]):
                 best = (average, label)
         label = best[1] if best else len(members)
         members.setdefault(label, []).append(position)

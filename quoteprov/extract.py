@@ -156,7 +156,7 @@ def _classify(text: str, pos: int, char: str, apostrophes: set[int]) -> _Mark | 
             ELISION_AFTER_APOSTROPHE.match(text, pos + 1)
         ):
             return None  # ’em, ’90s, ’n’
-        if before in ".!?" and after in "sS" and not text[pos + 2 : pos + 3].isalpha():
+        if before in ".!?" and after and after in "sS" and not text[pos + 2 : pos + 3].isalpha():
             return None  # U.S.’s
     left = _is_space(before) or before in _OPEN_CONTEXT
     right = _is_space(after) or after in _CLOSE_CONTEXT
@@ -167,7 +167,9 @@ def _classify(text: str, pos: int, char: str, apostrophes: set[int]) -> _Mark | 
     can_close = not (left and not right) and char not in _NEVER_CLOSES
     if not (can_open or can_close):
         return None
-    weak = char in SINGLE_MARKS and can_close and before.isalpha() and _is_space(after)
+    # A single closer right after a letter may be a possessive (the reporters’ notes,
+    # the reporters’,): it closes only if no better closer follows (see _find_opener).
+    weak = char in SINGLE_MARKS and can_close and before.isalpha()
     return _Mark(pos, char, can_open, can_close, weak)
 
 
@@ -248,7 +250,9 @@ class _Pairing:
                 Problem(offset=mark.pos, mark=mark.char, message="opening mark nested too deep; ignored")
             )
             return
-        start = _skip_padding(self.text, mark.pos + 1, 1)
+        start = mark.pos + 1
+        while start < len(self.text) and self.text[start].isspace() and self.text[start] != "\n":
+            start += 1
         parent = self.stack[-1].index if self.stack else None
         self.stack.append(_Open(self.count, mark, start, parent))
         self.count += 1
@@ -336,7 +340,8 @@ class _Pairing:
     def _closed_ahead(self, opener: str, first: int, last: int) -> bool:
         for k in range(first, last):
             mark = self.marks[k]
-            if mark.can_close and not mark.weak and _compatible(opener, mark.char):
+            prefers_open = mark.can_open and PREFERRED_ROLE.get(mark.char) == "open"
+            if mark.can_close and not mark.weak and not prefers_open and _compatible(opener, mark.char):
                 return True
             if mark.can_open and family(mark.char) == family(opener):
                 return False

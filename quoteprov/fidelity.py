@@ -25,7 +25,7 @@ import attrs
 
 from quoteprov.align import Alignment, align
 from quoteprov.models import DiffOp
-from quoteprov.normalize import ELLIPSIS, Token, is_content, is_negator, is_number
+from quoteprov.normalize import ELLIPSIS, Token, is_content, is_negator, is_number, uncensor
 
 __all__ = ["SEVERITY", "Judgement", "judge"]
 
@@ -63,7 +63,9 @@ def _runs(alignment: Alignment) -> list[tuple[str, tuple[Token, ...], tuple[Toke
             runs.append((op.tag, r, q))
             continue
         for rt, qt in zip(r, q, strict=True):
-            tag = "equal" if _surface(rt) == _surface(qt) else "replace"
+            a, b = _surface(rt), _surface(qt)
+            same = a == b or uncensor(a, [b]) is not None or uncensor(b, [a]) is not None
+            tag = "equal" if same else "replace"
             if runs and runs[-1][0] == tag:
                 last = runs.pop()
                 runs.append((tag, (*last[1], rt), (*last[2], qt)))
@@ -87,7 +89,13 @@ def _flags(ref_tokens: Sequence[Token], quote_tokens: Sequence[Token]) -> set[st
     return flags
 
 
-def judge(reference: Sequence[Token], quote: Sequence[Token], *, altered_coverage: float) -> Judgement:
+def judge(
+    reference: Sequence[Token],
+    quote: Sequence[Token],
+    *,
+    altered_coverage: float,
+    reference_is_fragment: bool = False,
+) -> Judgement:
     """Judge ``quote`` against ``reference``.
 
     Args:
@@ -95,6 +103,9 @@ def judge(reference: Sequence[Token], quote: Sequence[Token], *, altered_coverag
         quote: the quote run's tokens (ellipses included).
         altered_coverage: the least share of the quote's content words found in
             the reference for a changed quote to be "altered" rather than "paraphrased".
+        reference_is_fragment: the reference is a fragment (a partial quote): the
+            quote's words beyond it are not contradicted, only unconfirmed, so
+            they do not count as changes.
 
     Returns:
         The verdict (verbatim, trimmed, elided, altered or paraphrased), a score
@@ -112,10 +123,13 @@ def judge(reference: Sequence[Token], quote: Sequence[Token], *, altered_coverag
     # Quote words outside the matched window were added by the quote.
     added_head = tuple(t for t in alignment.quote[:qs] if t.key != ELLIPSIS)
     added_tail = tuple(t for t in alignment.quote[qe:] if t.key != ELLIPSIS)
-    if added_head:
-        runs.insert(0, ("insert", (), added_head))
-    if added_tail:
-        runs.append(("insert", (), added_tail))
+    rs, re_ = alignment.ref_window
+    covers = rs == 0 and re_ == len(alignment.reference)
+    if not (reference_is_fragment and covers):
+        if added_head:
+            runs.insert(0, ("insert", (), added_head))
+        if added_tail:
+            runs.append(("insert", (), added_tail))
     kept = changed = gaps = 0
     flags: set[str] = set()
     diff = []
@@ -131,8 +145,8 @@ def judge(reference: Sequence[Token], quote: Sequence[Token], *, altered_coverag
         diff.append(DiffOp(op=tag, reference=tuple(t.text for t in r), quote=tuple(t.text for t in q)))
     content = sum(1 for t in alignment.quote if is_content(t.key))
     coverage = alignment.matched_content / content if content else 0.0
-    rs, re_ = alignment.ref_window
-    covers = rs == 0 and re_ == len(alignment.reference)
+    if reference_is_fragment and covers:
+        coverage = 1.0  # judged on the fragment's words alone
     if changed == 0 and kept:
         verdict = "elided" if gaps else ("verbatim" if covers else "trimmed")
     else:

@@ -20,6 +20,7 @@ __all__ = [
     "Quote",
     "Reference",
     "Remark",
+    "Span",
     "Report",
 ]
 
@@ -105,6 +106,16 @@ class Fidelity:
 
 
 @attrs.frozen(kw_only=True)
+class Span:
+    """The part of a rendering that carries a remark: a quote id (offsets into its
+    article) or a :class:`Reference` id (offsets into the reference's text)."""
+
+    source: str
+    start: int = attrs.field(validator=_non_negative)
+    end: int
+
+
+@attrs.frozen(kw_only=True)
 class Remark:
     """One spoken remark and the renderings of it.
 
@@ -117,6 +128,7 @@ class Remark:
     canonical: str
     quotes: tuple[str, ...]
     conflicts: tuple[str, ...] = ()
+    spans: tuple[Span, ...] = ()
 
 
 @attrs.frozen(kw_only=True)

@@ -294,9 +294,7 @@ class Names:
         mid_sentence = {
             w.rstrip(".") for c in chains for k, w in enumerate(c.words) if k or not c.sentence_initial
         }
-        body = [
-            self._parts(*t) for c in chains if not c.in_headline for t in [self._trim(c, mid_sentence)] if t
-        ]
+        body = [self._parts(*t) for c in chains if not c.in_headline for t in self._trim(c, mid_sentence)]
         # Persons first (full names and titled names), so that a surname met
         # before its full name ("Biden" in a headline) still finds its person.
         for parts in body:
@@ -335,27 +333,30 @@ class Names:
             chains.append(_Chain(start, tuple(words), tuple(offsets), bool(initial(start)), headline[line]))
         return chains
 
-    def _trim(self, chain: _Chain, mid_sentence: set[str]) -> tuple[int, list[str]] | None:
-        """Cut a chain to its name: stop at a full stop, drop sentence capitals."""
-        words, offsets = list(chain.words), list(chain.offsets)
-        # A word ending in "." ends the chain unless it is an initial or a title.
-        for k, word in enumerate(words):
+    def _trim(self, chain: _Chain, mid_sentence: set[str]) -> list[tuple[int, list[str]]]:
+        """Cut a chain into names: at each full stop that is not an initial's or a
+        title's ("Berlin. Anna Berg"), dropping capitals that only start a sentence."""
+        pieces: list[tuple[list[str], list[int], bool]] = [([], [], chain.sentence_initial)]
+        for word, offset in zip(chain.words, chain.offsets, strict=True):
+            pieces[-1][0].append(word)
+            pieces[-1][1].append(offset)
             if word.endswith(".") and len(word) > 2 and fold(word) not in TITLE_WORDS:
-                words, offsets = words[: k + 1], offsets[: k + 1]
-                break
-        initial = chain.sentence_initial
-        while words and fold(words[0]) in CAPITALISED_STOPWORDS:
-            words, offsets = words[1:], offsets[1:]
-            initial = False
-        if not words:
-            return None
-        if initial and len(words) == 1 and words[0].rstrip(".") not in mid_sentence:
-            # "Talking about her victory, ...": a capital from the sentence, not a
-            # name, unless a cue verb follows ("Lavrov stated: ...").
-            after = _CUE_AFTER.match(self.text, offsets[0] + len(words[0]))
-            if not (after and after.group(1) in _CUES):
-                return None
-        return offsets[0], words
+                pieces.append(([], [], True))
+        names = []
+        for words, offsets, initial in pieces:
+            while words and fold(words[0]) in CAPITALISED_STOPWORDS:
+                words, offsets = words[1:], offsets[1:]
+                initial = False
+            if not words:
+                continue
+            if initial and len(words) == 1 and words[0].rstrip(".") not in mid_sentence:
+                # "Talking about her victory, ...": a capital from the sentence, not a
+                # name, unless a cue verb follows ("Lavrov stated: ...").
+                after = _CUE_AFTER.match(self.text, offsets[0] + len(words[0]))
+                if not (after and after.group(1) in _CUES):
+                    continue
+            names.append((offsets[0], words))
+        return names
 
     def _headline_mentions(self, chain: _Chain, mid_sentence: set[str]) -> list[Mention]:
         """Cut a title-case chain at the surnames the body knows."""
@@ -374,10 +375,15 @@ class Names:
                 first -= 1
             result.append(self._mention(self._parts(offsets[first], words[first : k + 1])))
             k += 1
-        if not result and len(words) == 1:
-            trimmed = self._trim(chain, mid_sentence)
-            return [self._mention(self._parts(*trimmed))] if trimmed else []
-        return result
+        if result:
+            return result
+        # No name the body knows: read the chain as in the body.
+        mentions = []
+        for trimmed in self._trim(chain, mid_sentence):
+            parts = self._parts(*trimmed)
+            self._person_from(parts)
+            mentions.append(self._mention(parts))
+        return mentions
 
     def _parts(self, start: int, words: Sequence[str]) -> _Parts:
         words = tuple(words)

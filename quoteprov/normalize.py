@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Iterable
 from typing import Final
 
 import attrs
@@ -28,6 +29,7 @@ __all__ = [
     "is_number",
     "normalize_text",
     "tokenize",
+    "uncensor",
 ]
 
 #: The key of an ellipsis token.
@@ -161,7 +163,7 @@ _NUMBER_WORDS: Final = {
 _TOKEN: Final = regex.compile(
     r"(?P<ellipsis>\[\s*(?:…|\.\s?\.\s?\.)\s*\]|…|\.\s?\.\s?\.)"
     r"|(?P<number>\d+(?:[.,]\d+)*)"
-    r"|(?P<word>[\p{L}\p{M}\p{N}]+(?:['’.][\p{L}\p{M}\p{N}]+)*)"
+    r"|(?P<word>[\p{L}\p{M}\p{N}]+(?:['’.][\p{L}\p{M}\p{N}]+|\*+[\p{L}\p{M}\p{N}]*)*)"
 )
 _SUFFIXES: Final = ("ingly", "ing", "edly", "ed", "en", "es", "ly", "s", "e")
 
@@ -188,11 +190,13 @@ def _key(word: str) -> str:
         return _NUMBER_WORDS[folded]
     if folded.endswith(("'s", "'")):
         folded = folded[:-2] if folded.endswith("'s") else folded[:-1]
-    if folded in STOPWORDS or folded in NEGATORS or "'" in folded or folded.isdigit():
+    if folded in STOPWORDS or folded in NEGATORS or "'" in folded or "*" in folded or folded.isdigit():
         return folded
-    for suffix in _SUFFIXES:
-        if folded.endswith(suffix) and len(folded) - len(suffix) >= 3:
-            return folded[: -len(suffix)]
+    for _ in range(2):  # "timely" -> "time" -> "tim", as "time" -> "tim"
+        for suffix in _SUFFIXES:
+            if folded.endswith(suffix) and len(folded) - len(suffix) >= 3:
+                folded = folded[: -len(suffix)]
+                break
     return folded
 
 
@@ -232,6 +236,24 @@ def normalize_text(text: str) -> str:
         else:
             words.append(_fold(m.group()).replace(".", ""))
     return " ".join(words)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _censor_pattern(word: str) -> regex.Pattern[str]:
+    parts = regex.split(r"\*+", word)
+    return regex.compile(".+".join(regex.escape(p) for p in parts))
+
+
+def uncensor(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate a bowdlerised word ("f***ing", "motherf**ker") stands for, if any.
+
+    >>> uncensor("f***ing", ["that", "fucking", "wall"])
+    'fucking'
+    """
+    if "*" not in word:
+        return None
+    pattern = _censor_pattern(word)
+    return next((c for c in candidates if "*" not in c and pattern.fullmatch(c)), None)
 
 
 def is_negator(key: str) -> bool:

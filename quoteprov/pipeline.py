@@ -22,6 +22,7 @@ from quoteprov.models import (
     Reference,
     Remark,
     Report,
+    Span,
 )
 from quoteprov.names import merge_speakers, same_person
 from quoteprov.normalize import ELLIPSIS, Token, tokenize
@@ -84,25 +85,65 @@ def _remark_speaker(segments: Sequence[Segment]) -> tuple[str | None, tuple[str,
     return ranked[0][0], tuple(name for name, _ in ranked[1:]), lead
 
 
-def _choose_reference(run: Sequence[Token], candidates: Sequence[Segment]) -> Segment | None:
-    """The closest rendering elsewhere: a primary source that aligns wins; else the
-    candidate covering most of the run, then the most similar."""
-    best: tuple[tuple[int, float, float, str, int], Segment] | None = None
+def _choose_reference(
+    run: Sequence[Token],
+    candidates: Sequence[Segment],
+    support: dict[tuple[str, ...], frozenset[str]],
+    *,
+    exclude: str,
+) -> Segment | None:
+    """The closest rendering elsewhere: a primary source that aligns wins; else,
+    among the candidates that cover most of the run, the wording most outlets
+    agree on, then the most similar (so that two outlets printing the same
+    slip are each judged against what the rest printed)."""
+    best: tuple[tuple[int, int, int, float], str, int, Segment] | None = None
     for candidate in candidates:
         alignment = align(candidate.tokens, run)
         if alignment.matched_content == 0:
             continue
+        share = coverage(alignment)
+        band = 2 if share >= 0.8 else 1 if share >= 0.5 else 0
         total = len(run) + len(candidate.tokens)
-        rank = (
-            int(candidate.article is None),
-            coverage(alignment),
-            2 * alignment.matched / total,
-            candidate.source,
-            -candidate.start,
-        )
-        if best is None or rank[:3] > best[0][:3] or (rank[:3] == best[0][:3] and rank[3:] < best[0][3:]):
-            best = (rank, candidate)
-    return best[1] if best else None
+        printers = len(support.get(candidate.keys, frozenset()) - {exclude})
+        rank = (int(candidate.article is None), band, printers, 2 * alignment.matched / total)
+        if (
+            best is None
+            or rank > best[0]
+            or (rank == best[0] and (candidate.source, candidate.start) < best[1:3])
+        ):
+            best = (rank, candidate.source, candidate.start, candidate)
+    return best[3] if best else None
+
+
+def _spliced(
+    quote: Quote,
+    parts: Sequence[tuple[Segment, int]],
+    by_label: dict[int, list[Segment]],
+    full_tokens: dict[str, tuple[Token, ...]],
+) -> bool:
+    """Whether a sentence of the quote joins two remarks: cut at a splice into pieces
+    of different remarks, or cut at an ellipsis into pieces that other articles
+    render as different remarks when no one rendering holds the whole run."""
+    tokens = full_tokens[quote.id]
+    for a, la in parts:
+        for b, lb in parts:
+            if a is b or a.sentence != b.sentence or not a.cut or la == lb:
+                continue
+            if a.cut == "splice":
+                return True
+            if not all(any(s.article != quote.article for s in by_label[label]) for label in (la, lb)):
+                continue  # a piece nobody else prints joins nothing
+            lo = min(p.start for p, _ in parts if p.sentence == a.sentence)
+            hi = max(p.end for p, _ in parts if p.sentence == a.sentence)
+            run = tuple(t for t in tokens if lo <= t.start and t.end <= hi)
+            whole = any(
+                coverage(align(other, run)) == 1.0
+                for source, other in full_tokens.items()
+                if source != quote.id and not source.startswith(f"{quote.article}:")
+            )
+            if not whole:
+                return True
+    return False
 
 
 def _judge_quote(
@@ -112,13 +153,12 @@ def _judge_quote(
     by_label: dict[int, list[Segment]],
     speakers: dict[int, tuple[str | None, tuple[str, ...], float]],
     by_source: dict[str, list[Segment]],
+    full_tokens: dict[str, tuple[Token, ...]],
+    support: dict[tuple[str, ...], frozenset[str]],
     config: Config,
 ) -> Fidelity:
     tokens = tokenize(quote.text, offset=quote.start)
-    # A sentence cut (at an ellipsis or a splice) whose pieces fall in different remarks is spliced.
-    spliced = any(
-        a.sentence == b.sentence and a.cut and la != lb for a, la in parts for b, lb in parts if a is not b
-    )
+    spliced = _spliced(quote, parts, by_label, full_tokens)
     # Pieces of one sentence in one remark are judged together, ellipses included.
     groups: dict[tuple[int, int], list[Segment]] = {}
     for segment, label in parts:
@@ -128,12 +168,17 @@ def _judge_quote(
         lo, hi = min(p.start for p in pieces), max(p.end for p in pieces)
         run = tuple(t for t in tokens if lo <= t.start and t.end <= hi)
         candidates = [s for s in by_label[label] if s.article != quote.article]
-        reference = _choose_reference(run, candidates)
+        reference = _choose_reference(run, candidates, support, exclude=quote.article)
         weight = sum(1 for t in run if t.key != ELLIPSIS)
         if reference is None:
             judged.append((None, weight, None, label))
             continue
-        judgement = judge(reference.tokens, run, altered_coverage=config.altered_coverage)
+        judgement = judge(
+            reference.tokens,
+            run,
+            altered_coverage=config.altered_coverage,
+            reference_is_fragment=reference.kind == "partial",
+        )
         judged.append((judgement, weight, reference, label))
     supported = [(j, w, r, lab) for j, w, r, lab in judged if j is not None and r is not None]
     if not supported:
@@ -195,10 +240,13 @@ def track(
     quotes = [q for e in extractions for q in e.quotes]
     judged = [q for q in quotes if q.kind in ("direct", "partial") and q.parent is None]
     segments: list[Segment] = []
+    full_tokens: dict[str, tuple[Token, ...]] = {}
     for q in judged:
-        segments.extend(segments_of(q.id, q.article, q.speaker, q.text, offset=q.start))
+        segments.extend(segments_of(q.id, q.article, q.speaker, q.text, offset=q.start, kind=q.kind))
+        full_tokens[q.id] = tokenize(q.text, offset=q.start)
     for ref in references:
-        segments.extend(segments_of(ref.id, None, ref.speaker, ref.text))
+        segments.extend(segments_of(ref.id, None, ref.speaker, ref.text, kind="reference"))
+        full_tokens[ref.id] = tokenize(ref.text)
     clustering = cluster_segments(split_splices(segments, config=cfg), config=cfg)
     by_label: dict[int, list[Segment]] = {}
     by_source: dict[str, list[Segment]] = {}
@@ -208,6 +256,11 @@ def track(
         by_source.setdefault(segment.source, []).append(segment)
         parts_of.setdefault(segment.source, []).append((segment, label))
     speakers = {label: _remark_speaker(members) for label, members in by_label.items()}
+    # How many articles print each wording: the consensus a slip is judged against.
+    printed: dict[tuple[str, ...], set[str]] = {}
+    for segment in clustering.segments:
+        printed.setdefault(segment.keys, set()).add(segment.article or segment.source)
+    support = {keys: frozenset(articles) for keys, articles in printed.items()}
     texts = {a.id: a.text for a in articles}
     ref_texts = {r.id: r.text for r in references}
 
@@ -234,6 +287,10 @@ def track(
                     dict.fromkeys(m.source for m in sorted(members, key=lambda m: (m.article or "", m.start)))
                 ),
                 conflicts=conflicts,
+                spans=tuple(
+                    Span(source=m.source, start=m.start, end=m.end)
+                    for m in sorted(members, key=lambda m: (m.article or "", m.start))
+                ),
             )
         )
     results = []
@@ -243,7 +300,14 @@ def track(
             results.append(q)
             continue
         fidelity = _judge_quote(
-            q, parts=parts, by_label=by_label, speakers=speakers, by_source=by_source, config=cfg
+            q,
+            parts=parts,
+            by_label=by_label,
+            speakers=speakers,
+            by_source=by_source,
+            full_tokens=full_tokens,
+            support=support,
+            config=cfg,
         )
         ids = tuple(dict.fromkeys(remark_ids[label] for _, label in parts))
         results.append(attrs.evolve(q, remarks=ids, fidelity=fidelity))

@@ -37,6 +37,7 @@ class Segment:
     tokens: tuple[Token, ...]
     sentence: int
     cut: str = ""
+    kind: str = "direct"  # the quote's kind, or "reference" for a primary source
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -60,7 +61,7 @@ class Segment:
 
 
 def _split_at_ellipses(tokens: Sequence[Token]) -> list[tuple[Token, ...]]:
-    """Cut at each ellipsis whose both sides hold two content words or more."""
+    """Cut at each ellipsis with content words on both sides."""
     pieces: list[list[Token]] = [[]]
     for token in tokens:
         if token.key == ELLIPSIS:
@@ -68,19 +69,25 @@ def _split_at_ellipses(tokens: Sequence[Token]) -> list[tuple[Token, ...]]:
         else:
             pieces[-1].append(token)
     pieces = [p for p in pieces if p]
-    if len(pieces) > 1 and all(sum(1 for t in p if is_content(t.key)) >= 2 for p in pieces):
+    if len(pieces) > 1 and all(any(is_content(t.key) for t in p) for p in pieces):
         return [tuple(p) for p in pieces]
     return [tuple(t for t in tokens)]
 
 
 def segments_of(
-    source: str, article: str | None, speaker: str | None, text: str, *, offset: int = 0
+    source: str,
+    article: str | None,
+    speaker: str | None,
+    text: str,
+    *,
+    offset: int = 0,
+    kind: str = "direct",
 ) -> list[Segment]:
     """Cut one rendering into segments (offsets are ``offset`` + positions in ``text``).
 
     >>> pieces = segments_of("q", "a", None, "We agree. They … do not agree")
-    >>> [(s.sentence, s.cut, " ".join(s.keys)) for s in pieces]
-    [(0, '', 'we agree'), (1, '', 'they … do not agree')]
+    >>> [(s.sentence, s.cut, [t.text for t in s.tokens]) for s in pieces]
+    [(0, '', ['We', 'agree']), (1, '', ['They', '…', 'do', 'not', 'agree'])]
     """
     result: list[Segment] = []
     start = 0
@@ -92,5 +99,5 @@ def segments_of(
             continue
         pieces = _split_at_ellipses(tokens)
         cut = "ellipsis" if len(pieces) > 1 else ""
-        result.extend(Segment(source, article, speaker, piece, number, cut) for piece in pieces)
+        result.extend(Segment(source, article, speaker, piece, number, cut, kind) for piece in pieces)
     return result

@@ -1,8 +1,15 @@
-"""Score quoteprov's extraction and attribution against the hand-made gold.
+"""Score quoteprov against the hand-made gold and a synthetic corpus.
 
-Run ``python tests/score_gold.py`` to print precision, recall and F1 of quote
-spans (a predicted span matches a gold span when they overlap by at least half
-of their union), kind accuracy and speaker accuracy on the matched quotes.
+Run ``python tests/score_gold.py`` to print:
+
+* extraction: precision, recall and F1 of quote spans (a predicted span matches
+  a gold span when they overlap by at least half of their union), kind accuracy
+  and speaker accuracy on the matched quotes;
+* remarks: pairwise precision, recall and F1 of the clustering over the gold
+  remark members and the gold unsupported quotes (each its own remark), and
+  verdict accuracy over the gold verdicts;
+* synthetic: the same clustering F1 and verdict accuracy on a generated corpus
+  with planted edits, and how many planted negation flips are flagged.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from pathlib import Path
 
 import attrs
 
-from quoteprov import Quote, extract_quotes, merge_speakers
+from quoteprov import Article, Quote, Report, extract_quotes, merge_speakers, track
 from quoteprov.names import same_person
 
 HERE = Path(__file__).resolve().parent
@@ -133,20 +140,152 @@ def score(corpus: str | None = None) -> Scores:
     return Scores(n_gold, n_pred, matched, exact, kinds, sp_total, sp_ok, tuple(misses))
 
 
+@attrs.frozen
+class RemarkScores:
+    pairs_tp: int
+    pairs_fp: int
+    pairs_fn: int
+    verdicts: int
+    verdicts_correct: int
+    negations: int = 0
+    negations_flagged: int = 0
+    misses: tuple[str, ...] = ()
+
+    @property
+    def precision(self) -> float:
+        return self.pairs_tp / (self.pairs_tp + self.pairs_fp) if self.pairs_tp + self.pairs_fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.pairs_tp / (self.pairs_tp + self.pairs_fn) if self.pairs_tp + self.pairs_fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def verdict_accuracy(self) -> float:
+        return self.verdicts_correct / self.verdicts if self.verdicts else 1.0
+
+
+def pairwise(gold: list[str], predicted: list[str | None]) -> tuple[int, int, int]:
+    """(true positive, false positive, false negative) pairs of two labellings;
+    a None prediction is a singleton."""
+    tp = fp = fn = 0
+    for i in range(len(gold)):
+        for j in range(i + 1, len(gold)):
+            same_gold = gold[i] == gold[j]
+            same_pred = predicted[i] is not None and predicted[i] == predicted[j]
+            tp += same_gold and same_pred
+            fp += same_pred and not same_gold
+            fn += same_gold and not same_pred
+    return tp, fp, fn
+
+
+def _remark_at(report: Report, article: str, start: int, end: int) -> str | None:
+    """The predicted remark whose span overlaps [start, end) most."""
+    best: tuple[int, str] | None = None
+    articles = {q.id: q.article for q in report.quotes}
+    for remark in report.remarks:
+        for span in remark.spans:
+            if articles.get(span.source) != article:
+                continue
+            overlap = min(end, span.end) - max(start, span.start)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, remark.id)
+    return best[1] if best else None
+
+
+def _quote_at(report: Report, article: str, start: int, end: int) -> Quote | None:
+    found = [q for q in report.quotes if q.article == article and _overlap((start, end), (q.start, q.end)) >= 0.5]
+    return found[0] if found else None
+
+
+def score_remarks(corpus: str) -> RemarkScores:
+    """Clustering and verdicts against ``gold/remarks/<corpus>.json``."""
+    gold = json.loads((HERE / "gold" / "remarks" / f"{corpus}.json").read_text(encoding="utf-8"))
+    records = list(gold_files(corpus))
+    report = track([Article(id=str(r["article"]), text=t) for r, t in records])
+    items: list[tuple[str, str, int, int]] = []
+    for remark in gold["remarks"]:
+        for m in remark["members"]:
+            items.append((remark["id"], m["article"], m["start"], m["end"]))
+    for n, v in enumerate(gold["verdicts"]):
+        if v["verdict"] == "unsupported":
+            items.append((f"unsupported-{n}", v["article"], v["start"], v["end"]))
+    predicted = [_remark_at(report, a, s, e) for _, a, s, e in items]
+    tp, fp, fn = pairwise([g for g, _, _, _ in items], predicted)
+    correct = 0
+    misses = []
+    for v in gold["verdicts"]:
+        q = _quote_at(report, v["article"], v["start"], v["end"])
+        got = q.fidelity.verdict if q and q.fidelity else None
+        correct += got == v["verdict"]
+        if got != v["verdict"]:
+            misses.append(f"{v['article']}: {v['verdict']} -> {got}: {v['text'][:60]!r}")
+    return RemarkScores(tp, fp, fn, len(gold["verdicts"]), correct, misses=tuple(misses))
+
+
+def score_synthetic(seed: int = 0) -> RemarkScores:
+    """Clustering, verdicts and negation flags on a generated corpus with planted edits."""
+    from synthetic import generate
+
+    corpus = generate(seed=seed)
+    report = track(list(corpus.articles))
+    by_text = {(q.article, q.text): q for q in report.quotes}
+    gold_labels: list[str] = []
+    predicted: list[str | None] = []
+    correct = negations = flagged = 0
+    misses = []
+    for planted in corpus.quotes:
+        q = by_text.get((planted.article, planted.text))
+        got = q.fidelity.verdict if q and q.fidelity else None
+        correct += got == planted.verdict
+        if got != planted.verdict:
+            misses.append(f"{planted.article}: {planted.verdict} -> {got} ({planted.edit}): {planted.text[:50]!r}")
+        if "negation" in planted.flags:
+            negations += 1
+            flagged += bool(q and q.fidelity and "negation" in q.fidelity.flags)
+        if planted.verdict != "spliced":
+            gold_labels.append(planted.remarks[0])
+            predicted.append(q.remarks[0] if q and q.remarks else None)
+    tp, fp, fn = pairwise(gold_labels, predicted)
+    return RemarkScores(tp, fp, fn, len(corpus.quotes), correct, negations, flagged, tuple(misses))
+
+
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     for corpus in ("lavrov", "realnews", None):
         s = score(corpus)
         name = corpus or "all"
         print(
-            f"{name:9} quotes {s.gold:4}  P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  "
+            f"extraction {name:9} quotes {s.gold:4}  P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  "
             f"exact {s.exact}/{s.gold}  kind {s.kind_accuracy:.3f}  "
             f"speaker {s.speaker_correct}/{s.speaker_total} = {s.speaker_accuracy:.3f}"
         )
         if verbose and corpus is None:
             print("\n".join(s.misses))
+    for corpus in ("lavrov", "realnews"):
+        r = score_remarks(corpus)
+        print(
+            f"remarks    {corpus:9} pairs P {r.precision:.3f} R {r.recall:.3f} F1 {r.f1:.3f}  "
+            f"verdicts {r.verdicts_correct}/{r.verdicts} = {r.verdict_accuracy:.3f}"
+        )
+        if verbose:
+            print("\n".join(r.misses))
+    for seed in (0, 1):
+        r = score_synthetic(seed)
+        print(
+            f"synthetic  seed {seed}    pairs P {r.precision:.3f} R {r.recall:.3f} F1 {r.f1:.3f}  "
+            f"verdicts {r.verdicts_correct}/{r.verdicts} = {r.verdict_accuracy:.3f}  "
+            f"negation flips flagged {r.negations_flagged}/{r.negations}"
+        )
+        if verbose:
+            print("\n".join(r.misses))
     return 0
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(HERE))
     sys.exit(main(sys.argv[1:]))

@@ -34,8 +34,9 @@ one inside the marks).
 stream arbitrarily large corpora with ~8–12 quotes per article.
 
 >>> corpus = generate(seed=1, remarks=6, outlets=4)
->>> sorted({q.verdict for q in corpus.quotes if q.remarks == corpus.remarks[0].id[:0] + q.remarks})[:1]
-['altered']
+>>> first = corpus.remarks[0]
+>>> [q.verdict for q in corpus.quotes if q.remarks == (first.id,)][:2]
+['verbatim', 'verbatim']
 >>> corpus == generate(seed=1, remarks=6, outlets=4)
 True
 >>> sum(len(q) for _, q in iter_annotated(seed=1, quotes=50)) >= 50
@@ -244,6 +245,7 @@ _FUNCTION_SWAPS: Final[dict[str, tuple[str, ...]]] = {
     "while": ("whereas",),
     "although": ("though",),
 }
+_UNITS: Final = ("percent", "million", "billion")
 _COMMA_CONNECTORS: Final = ("but", "while", "although", "and", "so")
 _PLAIN_CONNECTORS: Final = ("because", "unless", "before", "after", "if")
 
@@ -386,9 +388,15 @@ def _span(toks: Sequence[Tok], words: list[int], first: int, last: int) -> list[
     return list(toks[words[first] : words[last] + 1])
 
 
-def _ends_well(tok: Tok) -> bool:
-    """Whether a quoted fragment may end on this token (a content word or a number)."""
-    return tok[1] in _BY_TAG or tok[1] == "NUM" or tok[0] in ("percent", "million", "billion")
+def _ends_well(toks: Sequence[Tok], i: int) -> bool:
+    """Whether a quoted fragment may end on token ``i``: a noun, a number or a predicate adjective."""
+    word, tag = toks[i]
+    following = toks[i + 1] if i + 1 < len(toks) else ("", "")
+    if tag == "A":
+        return following[1] != "N"
+    if tag == "NUM":
+        return following[0] not in _UNITS
+    return tag == "N" or word in _UNITS
 
 
 def _number_phrase(rng: random.Random) -> list[Tok]:
@@ -524,9 +532,9 @@ class _Builder:
         while True:
             length = rng.randint(5, min(n - 2, 12))
             start = rng.randint(0, n - length)
-            while length > 5 and not _ends_well(toks[words[start + length - 1]]):
+            while length > 5 and not _ends_well(toks, words[start + length - 1]):
                 length -= 1
-            if _ends_well(toks[words[start + length - 1]]):
+            if _ends_well(toks, words[start + length - 1]):
                 break
         span = _span(toks, words, start, start + length - 1)
         while span and span[-1][1] == "P":
@@ -537,14 +545,19 @@ class _Builder:
         rng = self.rng
         words = _word_positions(toks)
         n = len(words)
-        first_len, gap = rng.randint(3, 5), rng.randint(2, 4)
-        second_len = min(rng.randint(3, 6), n - first_len - gap)
-        total = first_len + gap + second_len
-        if rng.random() < 0.4:
-            second_len += n - total  # run to the end of the remark
-            total = n
-        start = 0 if rng.random() < 0.5 else rng.randint(0, n - total)
-        second = start + first_len + gap
+        while True:
+            first_len, gap = rng.randint(3, 5), rng.randint(2, 4)
+            second_len = min(rng.randint(3, 6), n - first_len - gap)
+            total = first_len + gap + second_len
+            if rng.random() < 0.4:
+                second_len += n - total  # run to the end of the remark
+                total = n
+            start = 0 if rng.random() < 0.5 else rng.randint(0, n - total)
+            second = start + first_len + gap
+            while second_len > 3 and not _ends_well(toks, words[second + second_len - 1]):
+                second_len -= 1
+            if _ends_well(toks, words[second + second_len - 1]):
+                break
         full = start == 0 and second + second_len == n
         one = _span(toks, words, start, start + first_len - 1)
         two = _span(toks, words, second, second + second_len - 1)
@@ -574,13 +587,13 @@ class _Builder:
         op = rng.choice(ops)
         if op == "drop":
             i = rng.choice(droppable)
-            word = out.pop(i)[0]
-            return _render(out, cap=True), f"altered: dropped {word!r}"
+            dropped = out.pop(i)[0]
+            return _render(out, cap=True), f"altered: dropped {dropped!r}"
         if op == "add":
             i = rng.choice(verbs)
-            word = self._word("R")
-            out.insert(i, word)
-            return _render(out, cap=True), f"altered: added {word[0]!r}"
+            added = self._word("R")
+            out.insert(i, added)
+            return _render(out, cap=True), f"altered: added {added[0]!r}"
         changes = []
         for i in rng.sample(content, 1 if op == "substitute one" else 2):
             old, tag = out[i]
@@ -752,10 +765,12 @@ class _Builder:
             article_id = f"outlet{o}-story{story_no}"
             renderings: list[_Rendering] = []
             if o < _WIRES:
-                for r in remarks:
-                    body = _render(r.toks, cap=True)
+                for remark in remarks:
+                    body = _render(remark.toks, cap=True)
                     renderings.append(
-                        _Rendering(body, True, r.speaker, (r.id,), "verbatim", (), "verbatim (wire copy)")
+                        _Rendering(
+                            body, True, remark.speaker, (remark.id,), "verbatim", (), "verbatim (wire copy)"
+                        )
                     )
             else:
                 chosen = [r for r in remarks if rng.random() < include] or [rng.choice(remarks)]
