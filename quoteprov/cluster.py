@@ -184,7 +184,9 @@ def cluster_segments(
             )
             # One word joins only its own speaker's remark; another speaker's
             # remark takes only the very same wording.
-            whole_word = segment.content_count == 1 and contain == 1.0 and agree is True
+            # (a quoted term, or a run kept around an ellipsis, may be one word)
+            term = segment.kind == "partial" or segment.cut == "ellipsis"
+            whole_word = term and segment.content_count == 1 and contain == 1.0 and agree is True
             same_wording = contain == 1.0 and matched >= 3
             if (
                 contain >= config.contain_threshold

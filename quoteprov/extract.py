@@ -294,6 +294,8 @@ class _Pairing:
         before = text[mark.pos - 1] if mark.pos else ""
         if PREFERRED_ROLE.get(mark.char) == "close" and not (_is_space(before) or before in _OPEN_CONTEXT):
             return True
+        if mark.char not in "\"'":
+            return False  # only straight marks leave their direction to the context
         prev = _skip_padding(text, mark.pos - 1, -1)
         nxt = _skip_padding(text, mark.pos + 1, 1)
         return prev >= 0 and text[prev] in _SENTENCE_PUNCT and (nxt >= len(text) or text[nxt].islower())

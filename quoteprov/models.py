@@ -20,8 +20,8 @@ __all__ = [
     "Quote",
     "Reference",
     "Remark",
-    "Span",
     "Report",
+    "Span",
 ]
 
 #: Quote kinds, see DESIGN.md: direct and partial quotes are someone's words,

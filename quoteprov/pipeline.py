@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
+from rapidfuzz.distance import Indel
 
 from quoteprov.align import align, coverage
 from quoteprov.attribute import attribute
@@ -89,14 +90,14 @@ def _choose_reference(
     run: Sequence[Token],
     candidates: Sequence[Segment],
     support: dict[tuple[str, ...], frozenset[str]],
-    *,
-    exclude: str,
+    centrality: Callable[[Segment], float],
 ) -> Segment | None:
     """The closest rendering elsewhere: a primary source that aligns wins; else,
     among the candidates that cover most of the run, the wording most outlets
-    agree on, then the most similar (so that two outlets printing the same
+    print, then the one most central to the remark (every variant derives from
+    the original), then the most similar (so that two outlets printing the same
     slip are each judged against what the rest printed)."""
-    best: tuple[tuple[int, int, int, float], str, int, Segment] | None = None
+    best: tuple[tuple[int, int, int, float, float], str, int, Segment] | None = None
     for candidate in candidates:
         alignment = align(candidate.tokens, run)
         if alignment.matched_content == 0:
@@ -104,8 +105,14 @@ def _choose_reference(
         share = coverage(alignment)
         band = 2 if share >= 0.8 else 1 if share >= 0.5 else 0
         total = len(run) + len(candidate.tokens)
-        printers = len(support.get(candidate.keys, frozenset()) - {exclude})
-        rank = (int(candidate.article is None), band, printers, 2 * alignment.matched / total)
+        printers = len(support.get(candidate.keys, frozenset()))
+        rank = (
+            int(candidate.article is None),
+            band,
+            printers,
+            round(centrality(candidate), 6),
+            2 * alignment.matched / total,
+        )
         if (
             best is None
             or rank > best[0]
@@ -155,6 +162,7 @@ def _judge_quote(
     by_source: dict[str, list[Segment]],
     full_tokens: dict[str, tuple[Token, ...]],
     support: dict[tuple[str, ...], frozenset[str]],
+    centrality: Callable[[Segment], float],
     config: Config,
 ) -> Fidelity:
     tokens = tokenize(quote.text, offset=quote.start)
@@ -168,7 +176,7 @@ def _judge_quote(
         lo, hi = min(p.start for p in pieces), max(p.end for p in pieces)
         run = tuple(t for t in tokens if lo <= t.start and t.end <= hi)
         candidates = [s for s in by_label[label] if s.article != quote.article]
-        reference = _choose_reference(run, candidates, support, exclude=quote.article)
+        reference = _choose_reference(run, candidates, support, centrality)
         weight = sum(1 for t in run if t.key != ELLIPSIS)
         if reference is None:
             judged.append((None, weight, None, label))
@@ -261,6 +269,20 @@ def track(
     for segment in clustering.segments:
         printed.setdefault(segment.keys, set()).add(segment.article or segment.source)
     support = {keys: frozenset(articles) for keys, articles in printed.items()}
+    label_of = {id(seg): label for seg, label in zip(clustering.segments, clustering.labels, strict=True)}
+    central: dict[int, float] = {}
+
+    def centrality(segment: Segment) -> float:
+        """Mean similarity of a segment to (up to 20 of) the other members of its remark."""
+        if id(segment) not in central:
+            others = [m for m in by_label[label_of[id(segment)]] if m is not segment][:20]
+            central[id(segment)] = (
+                sum(Indel.normalized_similarity(segment.keys, m.keys) for m in others) / len(others)
+                if others
+                else 0.0
+            )
+        return central[id(segment)]
+
     texts = {a.id: a.text for a in articles}
     ref_texts = {r.id: r.text for r in references}
 
@@ -307,6 +329,7 @@ def track(
             by_source=by_source,
             full_tokens=full_tokens,
             support=support,
+            centrality=centrality,
             config=cfg,
         )
         ids = tuple(dict.fromkeys(remark_ids[label] for _, label in parts))

@@ -5,9 +5,9 @@ Run ``python tests/score_gold.py`` to print:
 * extraction: precision, recall and F1 of quote spans (a predicted span matches
   a gold span when they overlap by at least half of their union), kind accuracy
   and speaker accuracy on the matched quotes;
-* remarks: pairwise precision, recall and F1 of the clustering over the gold
-  remark members and the gold unsupported quotes (each its own remark), and
-  verdict accuracy over the gold verdicts;
+* remarks: pairwise precision, recall and F1 of the clustering over pairs of
+  renderings from different articles (gold remark members, and gold unsupported
+  quotes each a remark of its own), and verdict accuracy over the gold verdicts;
 * synthetic: the same clustering F1 and verdict accuracy on a generated corpus
   with planted edits, and how many planted negation flips are flagged.
 """
@@ -169,12 +169,17 @@ class RemarkScores:
         return self.verdicts_correct / self.verdicts if self.verdicts else 1.0
 
 
-def pairwise(gold: list[str], predicted: list[str | None]) -> tuple[int, int, int]:
+def pairwise(
+    gold: list[str], predicted: list[str | None], articles: list[str] | None = None
+) -> tuple[int, int, int]:
     """(true positive, false positive, false negative) pairs of two labellings;
-    a None prediction is a singleton."""
+    a None prediction is a singleton. With ``articles``, only pairs from two
+    different articles count: the gold records remarks across articles."""
     tp = fp = fn = 0
     for i in range(len(gold)):
         for j in range(i + 1, len(gold)):
+            if articles is not None and articles[i] == articles[j]:
+                continue
             same_gold = gold[i] == gold[j]
             same_pred = predicted[i] is not None and predicted[i] == predicted[j]
             tp += same_gold and same_pred
@@ -215,7 +220,7 @@ def score_remarks(corpus: str) -> RemarkScores:
         if v["verdict"] == "unsupported":
             items.append((f"unsupported-{n}", v["article"], v["start"], v["end"]))
     predicted = [_remark_at(report, a, s, e) for _, a, s, e in items]
-    tp, fp, fn = pairwise([g for g, _, _, _ in items], predicted)
+    tp, fp, fn = pairwise([g for g, _, _, _ in items], predicted, [a for _, a, _, _ in items])
     correct = 0
     misses = []
     for v in gold["verdicts"]:
