@@ -79,10 +79,7 @@ def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
             head_left = _content_between(h_seg.tokens, head.ref_window[1], len(h_seg.tokens))
             tail_entered = _content_between(t_seg.tokens, 0, tail.ref_window[0])
             # Two sentences quoted apart elsewhere, run together into one here, are a splice too.
-            sentences = h_seg.kind == t_seg.kind == "direct" and (h_seg.source, h_seg.sentence) != (
-                t_seg.source,
-                t_seg.sentence,
-            )
+            sentences = h_seg.kind == t_seg.kind == "direct" and h_seg.source != t_seg.source
             if head_left < 1 and tail_entered < 2 and not sentences:
                 continue
             cut = max(tail.quote_window[0], head.quote_window[1])
@@ -92,12 +89,25 @@ def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
                 and r.matched_content > max(head.matched_content, tail.matched_content)
                 for r, _ in regions
             )
-            if spans:
+            # ... nor one source that prints both parts (as neighbouring sentences, say).
+            both = {o.source for r, o in regions if _within(r, head)} & {
+                o.source for r, o in regions if _within(r, tail)
+            }
+            if spans or both:
                 continue
             score = head.matched_content + tail.matched_content
             if best is None or score > best[0]:
                 best = (score, cut)
     return best[1] if best else None
+
+
+def _within(region: Alignment, part: Alignment) -> bool:
+    """Whether ``region`` matches inside ``part``'s span of the quote (two content words or more)."""
+    lo, hi = (
+        max(region.quote_window[0], part.quote_window[0]),
+        min(region.quote_window[1], part.quote_window[1]),
+    )
+    return hi - lo >= 2 and region.matched_content >= 2
 
 
 def split_splices(segments: Sequence[Segment], *, config: Config) -> list[Segment]:
@@ -187,7 +197,8 @@ def cluster_segments(
             # (a quoted term, or a run kept around an ellipsis, may be one word)
             term = segment.kind == "partial" or segment.cut == "ellipsis"
             whole_word = term and segment.content_count == 1 and contain == 1.0 and agree is True
-            same_wording = contain == 1.0 and matched >= 3
+            # "The same wording": all of it, four content words at least, most of the other's.
+            same_wording = contain == 1.0 and matched >= 4 and matched >= 0.8 * ordered[k].content_count
             if (
                 contain >= config.contain_threshold
                 and (matched >= 2 or whole_word)

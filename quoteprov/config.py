@@ -41,6 +41,6 @@ class Config:
     max_context_chars: int = attrs.field(default=320, validator=_positive)
     scare_max_words: int = attrs.field(default=4, validator=_positive)
     contain_threshold: float = attrs.field(default=0.8, validator=_unit)
-    link_threshold: float = attrs.field(default=0.45, validator=_unit)
+    link_threshold: float = attrs.field(default=0.4, validator=_unit)
     altered_coverage: float = attrs.field(default=0.7, validator=_unit)
     max_df: int = attrs.field(default=1000, validator=_positive)

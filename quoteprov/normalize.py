@@ -22,6 +22,7 @@ import regex
 __all__ = [
     "ELLIPSIS",
     "NEGATORS",
+    "PROFANITIES",
     "STOPWORDS",
     "Token",
     "is_content",
@@ -167,6 +168,14 @@ _TOKEN: Final = regex.compile(
 )
 _SUFFIXES: Final = ("ingly", "ing", "edly", "ed", "en", "es", "ly", "s", "e")
 
+#: Words newspapers print with asterisks ("f***ing"): a starred word takes the key
+#: of the first one its letters fit, so that outlets' bowdlerised and plain
+#: renderings align and share index keys.
+PROFANITIES: Final = (
+    "fucking fucker fucked fuck motherfucker motherfucking shit shitty bullshit bitch bastard "
+    "asshole ass damn goddamn crap dick piss pissed pussy hell"
+).split()
+
 
 @attrs.frozen
 class Token:
@@ -190,6 +199,8 @@ def _key(word: str) -> str:
         return _NUMBER_WORDS[folded]
     if folded.endswith(("'s", "'")):
         folded = folded[:-2] if folded.endswith("'s") else folded[:-1]
+    if "*" in folded:
+        folded = uncensor(folded, PROFANITIES) or folded
     if folded in STOPWORDS or folded in NEGATORS or "'" in folded or "*" in folded or folded.isdigit():
         return folded
     for _ in range(2):  # "timely" -> "time" -> "tim", as "time" -> "tim"

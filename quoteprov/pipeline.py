@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import attrs
-from rapidfuzz.distance import Indel
 
-from quoteprov.align import align, coverage
+from quoteprov.align import Alignment, align, coverage
 from quoteprov.attribute import attribute
 from quoteprov.cluster import cluster_segments, split_splices
 from quoteprov.config import Config
@@ -86,18 +85,53 @@ def _remark_speaker(segments: Sequence[Segment]) -> tuple[str | None, tuple[str,
     return ranked[0][0], tuple(name for name, _ in ranked[1:]), lead
 
 
+def _contested(alignment: Alignment) -> list[tuple[int, int]]:
+    """Where, in the reference's positions, a quote reads differently from it
+    (an ellipsis marking a gap is no different reading)."""
+    spans = []
+    for op in alignment.inner_ops:
+        quoted = alignment.quote[op.quote_start : op.quote_end]
+        if op.tag != "equal" and not (quoted and all(t.key == ELLIPSIS for t in quoted)):
+            spans.append((op.ref_start, op.ref_end))
+    return spans
+
+
+def _sides_with(candidate: Segment, member: Segment, spans: Sequence[tuple[int, int]]) -> bool | None:
+    """Whether ``member`` reads as ``candidate`` does where the quote differs
+    (None when it does not cover those words)."""
+    alignment = align(candidate.tokens, member.tokens)
+    lo, hi = alignment.ref_window
+    if not all(lo <= a and b <= hi for a, b in spans):
+        return None
+    for a, b in spans:
+        for op in alignment.inner_ops:
+            touches = op.ref_start < b and op.ref_end > a if a < b else op.ref_start <= a <= op.ref_end
+            if op.tag != "equal" and touches:
+                return False
+    return True
+
+
 def _choose_reference(
     run: Sequence[Token],
     candidates: Sequence[Segment],
+    members: Sequence[Segment],
     support: dict[tuple[str, ...], frozenset[str]],
-    centrality: Callable[[Segment], float],
-) -> Segment | None:
-    """The closest rendering elsewhere: a primary source that aligns wins; else,
-    among the candidates that cover most of the run, the wording most outlets
-    print, then the one most central to the remark (every variant derives from
-    the original), then the most similar (so that two outlets printing the same
-    slip are each judged against what the rest printed)."""
-    best: tuple[tuple[int, int, int, float, float], str, int, Segment] | None = None
+    *,
+    article: str,
+) -> tuple[Segment | None, tuple[Segment, ...]]:
+    """The closest rendering elsewhere, chosen as a fact-checker would.
+
+    A primary source that aligns wins. Otherwise, where the quote reads
+    differently from a rendering and most outlets read as that rendering does
+    (two printing "can not" against four printing "can"), that rendering is the
+    reference: the quote is the odd one out. Else the rendering that agrees
+    with the quote and covers most of it (a twin, or the fuller text it was
+    trimmed from), the wording most outlets print, then the most similar.
+
+    Also returns the renderings whose different reading as many outlets share
+    as the quote's: a tie the quote's flags must report.
+    """
+    scored = []
     for candidate in candidates:
         alignment = align(candidate.tokens, run)
         if alignment.matched_content == 0:
@@ -105,21 +139,39 @@ def _choose_reference(
         share = coverage(alignment)
         band = 2 if share >= 0.8 else 1 if share >= 0.5 else 0
         total = len(run) + len(candidate.tokens)
+        similarity = 2 * alignment.matched / total
         printers = len(support.get(candidate.keys, frozenset()))
-        rank = (
-            int(candidate.article is None),
-            band,
-            printers,
-            round(centrality(candidate), 6),
-            2 * alignment.matched / total,
-        )
-        if (
-            best is None
-            or rank > best[0]
-            or (rank == best[0] and (candidate.source, candidate.start) < best[1:3])
-        ):
-            best = (rank, candidate.source, candidate.start, candidate)
-    return best[3] if best else None
+        scored.append((candidate, alignment, band, printers, similarity))
+    if not scored:
+        return None, ()
+    references = [item for item in scored if item[0].article is None]
+    if references:
+        return max(references, key=lambda item: (item[2], item[4], item[0].source))[0], ()
+    ties: list[Segment] = []
+    scored.sort(key=lambda item: (-item[4], item[0].source, item[0].start))
+    ranked = []
+    for candidate, alignment, band, printers, similarity in scored[:8]:
+        spans = _contested(alignment)
+        margin = 0
+        if spans:
+            votes, against = 0, 1  # the quote reads its own way
+            seen = {article}
+            for member in members:
+                if member.article in seen or member.article is None:
+                    continue
+                side = _sides_with(candidate, member, spans)
+                if side is not None:
+                    seen.add(member.article)
+                    votes, against = votes + side, against + (not side)
+            margin = votes - against
+        # Coverage first; then a reading most outlets share against the quote's;
+        # then a rendering that agrees with the quote; then support, similarity.
+        key = (band, int(margin > 0), margin, int(not spans), printers, similarity)
+        ranked.append((key, candidate.source, candidate.start, candidate))
+        if spans and margin == 0:
+            ties.append(candidate)
+    best = max(ranked, key=lambda item: (item[0], [-ord(c) for c in item[1]], -item[2]))
+    return best[3], tuple(t for t in ties if t is not best[3])
 
 
 def _spliced(
@@ -162,7 +214,6 @@ def _judge_quote(
     by_source: dict[str, list[Segment]],
     full_tokens: dict[str, tuple[Token, ...]],
     support: dict[tuple[str, ...], frozenset[str]],
-    centrality: Callable[[Segment], float],
     config: Config,
 ) -> Fidelity:
     tokens = tokenize(quote.text, offset=quote.start)
@@ -176,7 +227,7 @@ def _judge_quote(
         lo, hi = min(p.start for p in pieces), max(p.end for p in pieces)
         run = tuple(t for t in tokens if lo <= t.start and t.end <= hi)
         candidates = [s for s in by_label[label] if s.article != quote.article]
-        reference = _choose_reference(run, candidates, support, centrality)
+        reference, ties = _choose_reference(run, candidates, by_label[label], support, article=quote.article)
         weight = sum(1 for t in run if t.key != ELLIPSIS)
         if reference is None:
             judged.append((None, weight, None, label))
@@ -187,10 +238,19 @@ def _judge_quote(
             altered_coverage=config.altered_coverage,
             reference_is_fragment=reference.kind == "partial",
         )
+        # A negation or a number that outlets split on evenly is flagged on both sides.
+        contested = {
+            flag
+            for tie in ties
+            for flag in judge(tie.tokens, run, altered_coverage=config.altered_coverage).flags
+        }
+        if contested - judgement.flags:
+            judgement = attrs.evolve(judgement, flags=judgement.flags | contested)
         judged.append((judgement, weight, reference, label))
     supported = [(j, w, r, lab) for j, w, r, lab in judged if j is not None and r is not None]
-    if not supported:
-        return Fidelity(verdict="unsupported", score=0.0)
+    total_weight = sum(w for _, w, _, _ in judged) or 1
+    if not supported or sum(w for _, w, _, _ in supported) < 0.5 * total_weight:
+        return Fidelity(verdict="unsupported", score=0.0)  # nobody else reports most of it
     total = sum(w for _, w, _, _ in judged) or 1
     score = sum(j.score * w for j, w, _, _ in supported) / total
     flags = sorted(set().union(*(j.flags for j, _, _, _ in supported)))
@@ -269,19 +329,6 @@ def track(
     for segment in clustering.segments:
         printed.setdefault(segment.keys, set()).add(segment.article or segment.source)
     support = {keys: frozenset(articles) for keys, articles in printed.items()}
-    label_of = {id(seg): label for seg, label in zip(clustering.segments, clustering.labels, strict=True)}
-    central: dict[int, float] = {}
-
-    def centrality(segment: Segment) -> float:
-        """Mean similarity of a segment to (up to 20 of) the other members of its remark."""
-        if id(segment) not in central:
-            others = [m for m in by_label[label_of[id(segment)]] if m is not segment][:20]
-            central[id(segment)] = (
-                sum(Indel.normalized_similarity(segment.keys, m.keys) for m in others) / len(others)
-                if others
-                else 0.0
-            )
-        return central[id(segment)]
 
     texts = {a.id: a.text for a in articles}
     ref_texts = {r.id: r.text for r in references}
@@ -329,7 +376,6 @@ def track(
             by_source=by_source,
             full_tokens=full_tokens,
             support=support,
-            centrality=centrality,
             config=cfg,
         )
         ids = tuple(dict.fromkeys(remark_ids[label] for _, label in parts))
