@@ -90,9 +90,8 @@ def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
                 for r, _ in regions
             )
             # ... nor one source that prints both parts (as neighbouring sentences, say).
-            both = {o.source for r, o in regions if _within(r, head)} & {
-                o.source for r, o in regions if _within(r, tail)
-            }
+            in_head = {o.source for r, o in regions if _within(r, head, tokens)}
+            both = in_head & {o.source for r, o in regions if _within(r, tail, tokens)}
             if spans or both:
                 continue
             score = head.matched_content + tail.matched_content
@@ -101,13 +100,13 @@ def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
     return best[1] if best else None
 
 
-def _within(region: Alignment, part: Alignment) -> bool:
-    """Whether ``region`` matches inside ``part``'s span of the quote (two content words or more)."""
+def _within(region: Alignment, part: Alignment, tokens: Sequence[Token]) -> bool:
+    """Whether ``region`` matches two content words or more inside ``part``'s span of the quote."""
     lo, hi = (
         max(region.quote_window[0], part.quote_window[0]),
         min(region.quote_window[1], part.quote_window[1]),
     )
-    return hi - lo >= 2 and region.matched_content >= 2
+    return _content_between(tokens, lo, hi) >= 2 and region.matched_content >= 2
 
 
 def split_splices(segments: Sequence[Segment], *, config: Config) -> list[Segment]:

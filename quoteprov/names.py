@@ -343,10 +343,12 @@ class Names:
             if word.endswith(".") and len(word) > 2 and fold(word) not in TITLE_WORDS:
                 pieces.append(([], [], True))
         names = []
-        for words, offsets, initial in pieces:
-            while words and fold(words[0]) in CAPITALISED_STOPWORDS:
-                words, offsets = words[1:], offsets[1:]
-                initial = False
+        for piece_words, piece_offsets, piece_initial in pieces:
+            skip = 0
+            while skip < len(piece_words) and fold(piece_words[skip]) in CAPITALISED_STOPWORDS:
+                skip += 1
+            words, offsets = piece_words[skip:], piece_offsets[skip:]
+            initial = piece_initial and not skip
             if not words:
                 continue
             if initial and len(words) == 1 and words[0].rstrip(".") not in mid_sentence:

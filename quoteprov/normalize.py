@@ -171,7 +171,7 @@ _SUFFIXES: Final = ("ingly", "ing", "edly", "ed", "en", "es", "ly", "s", "e")
 #: Words newspapers print with asterisks ("f***ing"): a starred word takes the key
 #: of the first one its letters fit, so that outlets' bowdlerised and plain
 #: renderings align and share index keys.
-PROFANITIES: Final = (
+PROFANITIES: Final = (  # noqa: SIM905 (a word list reads best as prose)
     "fucking fucker fucked fuck motherfucker motherfucking shit shitty bullshit bitch bastard "
     "asshole ass damn goddamn crap dick piss pissed pussy hell"
 ).split()
