@@ -15,9 +15,9 @@ from typing import NoReturn
 
 from quoteprov import __version__
 from quoteprov.errors import QuoteprovError
-from quoteprov.io import read_articles, write_atomically
+from quoteprov.io import read_articles, read_references, write_atomically
 from quoteprov.models import Article, Report
-from quoteprov.pipeline import extraction_report
+from quoteprov.pipeline import extraction_report, track
 from quoteprov.report import to_json, to_text
 
 __all__ = ["main"]
@@ -58,6 +58,17 @@ def _parser() -> argparse.ArgumentParser:
         "extract", help="list every quotation with its offsets, kind, speaker and cue"
     )
     _add_common(extract)
+    tracking = commands.add_parser(
+        "track", help="group quotes into remarks and judge how faithfully each article renders them"
+    )
+    _add_common(tracking)
+    tracking.add_argument(
+        "--reference",
+        metavar="FILE.jsonl",
+        action="append",
+        default=[],
+        help="primary-source statements (id, speaker, text; optional source, date); may repeat",
+    )
     return parser
 
 
@@ -92,6 +103,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return _run(args, extraction_report)
+        if args.command == "track":
+            references = [r for path in args.reference for r in read_references(path)]
+            return _run(args, lambda articles: track(articles, references=references))
+        if args.command == "track":
+            references = [r for path in args.reference for r in read_references(path)]
+            return _run(args, lambda articles: track(articles, references=references))
     except QuoteprovError as exc:
         print(f"quoteprov: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Final
 
-from quoteprov.errors import InputError
-from quoteprov.models import Article
+from quoteprov.errors import InputError, ReferenceFileError
+from quoteprov.models import Article, Reference
 
-__all__ = ["TEXT_SUFFIXES", "read_articles", "read_jsonl_records", "write_atomically"]
+__all__ = ["TEXT_SUFFIXES", "read_articles", "read_jsonl_records", "read_references", "write_atomically"]
 
 #: File endings read as one article each; JSONL endings hold one article a line.
 TEXT_SUFFIXES: Final = (".txt", ".text", ".md")
@@ -146,6 +146,51 @@ def read_articles(
                 seen[article.id] = path
             articles.extend(found)
     return articles
+
+
+def read_references(path: str | os.PathLike[str]) -> list[Reference]:
+    """Read primary-source statements from JSONL: ``id``, ``speaker`` and ``text``
+    (strings, required), ``source`` and ``date`` (optional).
+
+    Raises:
+        ReferenceFileError: the file is missing, not UTF-8, or a line is malformed
+            (the message names the line).
+    """
+    file = Path(path)
+    references = []
+    seen: set[str] = set()
+    try:
+        for number, record in read_jsonl_records(file):
+            fields: dict[str, str | None] = {}
+            for name in ("id", "speaker", "text", "source", "date"):
+                value = record.get(name)
+                required = name in ("id", "speaker", "text")
+                if (required and not isinstance(value, str)) or (
+                    value is not None and not isinstance(value, str)
+                ):
+                    kind = "a string" if required else "a string when given"
+                    raise ReferenceFileError(
+                        f'{file}:{number}: malformed reference ("{name}" must be {kind})'
+                    )
+                fields[name] = value
+            ident = str(fields["id"])
+            if ident in seen:
+                raise ReferenceFileError(f"{file}:{number}: malformed reference (id {ident!r} repeated)")
+            seen.add(ident)
+            references.append(
+                Reference(
+                    id=ident,
+                    speaker=str(fields["speaker"]),
+                    text=str(fields["text"]),
+                    source=fields["source"],
+                    date=fields["date"],
+                )
+            )
+    except ReferenceFileError:
+        raise
+    except InputError as exc:
+        raise ReferenceFileError(str(exc).replace("malformed JSONL", "malformed reference JSONL")) from None
+    return references
 
 
 def write_atomically(path: Path, content: str) -> None:

@@ -3,17 +3,30 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any, Final
 
-from quoteprov.models import Problem, Quote, Report
+from quoteprov.models import DiffOp, Fidelity, Problem, Quote, Remark, Report
 
-__all__ = ["SCHEMA_VERSION", "to_json", "to_json_dict", "to_text"]
+__all__ = ["SCHEMA_VERSION", "inline_diff", "to_json", "to_json_dict", "to_text"]
 
 SCHEMA_VERSION: Final = 1
 
 
 def _problem(problem: Problem) -> dict[str, Any]:
     return {"offset": problem.offset, "mark": problem.mark, "message": problem.message}
+
+
+def _fidelity(fidelity: Fidelity | None) -> dict[str, Any] | None:
+    if fidelity is None:
+        return None
+    return {
+        "verdict": fidelity.verdict,
+        "score": round(fidelity.score, 4),
+        "reference": fidelity.reference,
+        "flags": list(fidelity.flags),
+        "diff": [{"op": d.op, "reference": list(d.reference), "quote": list(d.quote)} for d in fidelity.diff],
+    }
 
 
 def _quote(quote: Quote) -> dict[str, Any]:
@@ -29,27 +42,38 @@ def _quote(quote: Quote) -> dict[str, Any]:
         "cue": quote.cue,
         "parent": quote.parent,
         "problems": list(quote.problems),
-        "remarks": [],
-        "fidelity": None,
+        "remarks": list(quote.remarks),
+        "fidelity": _fidelity(quote.fidelity),
+    }
+
+
+def _remark(remark: Remark) -> dict[str, Any]:
+    return {
+        "id": remark.id,
+        "speaker": remark.speaker,
+        "canonical": remark.canonical,
+        "quotes": list(remark.quotes),
+        "conflicts": list(remark.conflicts),
+        "spans": [{"source": s.source, "start": s.start, "end": s.end} for s in remark.spans],
     }
 
 
 def to_json_dict(report: Report) -> dict[str, Any]:
-    """The report as the JSON-ready dict of the output contract."""
+    """The report as the JSON-ready dict of the output contract (DESIGN.md)."""
     return {
         "schema_version": SCHEMA_VERSION,
         "articles": [
             {
                 "id": a.id,
                 "title": a.title,
-                "fidelity": a.fidelity,
+                "fidelity": None if a.fidelity is None else round(a.fidelity, 4),
                 "counts": dict(a.counts),
                 "problems": [_problem(p) for p in a.problems],
             }
             for a in report.articles
         ],
         "quotes": [_quote(q) for q in report.quotes],
-        "remarks": [],
+        "remarks": [_remark(r) for r in report.remarks],
     }
 
 
@@ -63,8 +87,27 @@ def _one_line(text: str, width: int = 100) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def to_text(report: Report) -> str:
-    """A report for a person: per article, each quote with its speaker and kind."""
+def inline_diff(diff: Sequence[DiffOp], *, width: int = 160) -> str:
+    """A diff as one line: ``[-dropped-]`` reference words, ``{+added+}`` quote words.
+
+    >>> inline_diff([DiffOp(op="equal", reference=("on",), quote=("on",)),
+    ...              DiffOp(op="delete", reference=("the", "Islamic", "Republic", "of"), quote=()),
+    ...              DiffOp(op="equal", reference=("Iran",), quote=("Iran",))])
+    'on [-the Islamic Republic of-] Iran'
+    """
+    parts = []
+    for op in diff:
+        if op.op == "equal":
+            parts.append(" ".join(op.quote))
+            continue
+        if op.reference:
+            parts.append("[-" + " ".join(op.reference) + "-]")
+        if op.quote:
+            parts.append("{+" + " ".join(op.quote) + "+}")
+    return _one_line(" ".join(parts), width)
+
+
+def _extraction_text(report: Report) -> list[str]:
     by_article: dict[str, list[Quote]] = {}
     for quote in report.quotes:
         by_article.setdefault(quote.article, []).append(quote)
@@ -87,4 +130,45 @@ def to_text(report: Report) -> str:
         for problem in article.problems:
             lines.append(f"  ! {problem.message} at {problem.offset} ({problem.mark})")
         lines.append("")
-    return "\n".join(lines)
+    return lines
+
+
+def _tracking_text(report: Report) -> list[str]:
+    lines = ["Articles by fidelity (length-weighted mean score of judged quotes)", ""]
+    ranked = sorted(report.articles, key=lambda a: (a.fidelity is None, -(a.fidelity or 0.0), a.id))
+    width = max((len(a.id) for a in report.articles), default=7)
+    lines.append(f"  {'article':<{width}}  fidelity  verdicts")
+    for a in ranked:
+        score = "   —    " if a.fidelity is None else f"  {a.fidelity:.3f} "
+        counts = ", ".join(f"{verdict} {n}" for verdict, n in a.counts) or "no judged quotes"
+        lines.append(f"  {a.id:<{width}}  {score}  {counts}")
+    lines += ["", "Remarks", ""]
+    quotes = {q.id: q for q in report.quotes}
+    for remark in report.remarks:
+        conflict = f"  (also attributed to: {', '.join(remark.conflicts)})" if remark.conflicts else ""
+        lines.append(f"{remark.id}  {remark.speaker or '—'}{conflict}")
+        lines.append(f"    “{_one_line(remark.canonical, 110)}”")
+        for source in remark.quotes:
+            quote = quotes.get(source)
+            if quote is None:
+                lines.append(f"    {source:<28} primary source")
+                continue
+            fidelity = quote.fidelity
+            verdict = f"{fidelity.verdict} {fidelity.score:.2f}" if fidelity else "not judged"
+            flags = f" [{', '.join(fidelity.flags)}]" if fidelity and fidelity.flags else ""
+            lines.append(f"    {quote.article[:28]:<28} {quote.speaker or '—'}: {verdict}{flags}")
+            if fidelity and fidelity.diff and fidelity.verdict not in ("verbatim", "unsupported"):
+                lines.append(f"        {inline_diff(fidelity.diff)}")
+            else:
+                lines.append(f"        {_one_line(quote.text, 110)}")
+        lines.append("")
+    return lines
+
+
+def to_text(report: Report) -> str:
+    """A report for a person. For a tracked report: a table of articles sorted by
+    fidelity, then each remark with its canonical wording and every rendering
+    with outlet, speaker, verdict, score and an inline diff. For an extraction:
+    per article, each quote with its speaker, cue and kind."""
+    tracked = any(q.fidelity is not None for q in report.quotes) or bool(report.remarks)
+    return "\n".join(_tracking_text(report) if tracked else _extraction_text(report))
