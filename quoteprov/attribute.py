@@ -22,6 +22,7 @@ import regex
 
 from quoteprov.config import Config
 from quoteprov.cues import (
+    AUXILIARIES,
     CAPITALISED_STOPWORDS,
     CUE_VERBS,
     FEMALE_PRONOUNS,
@@ -33,7 +34,9 @@ from quoteprov.cues import (
     SCARE_BEFORE,
     SOURCE_PHRASES,
     SPEECH_NOUNS,
+    TITLE_NOUNS,
 )
+from quoteprov.marks import TITLE_MARKS
 from quoteprov.models import Quote
 from quoteprov.names import Mention, Names, fold
 
@@ -68,6 +71,15 @@ _ORG_PHRASE: Final = regex.compile(
 
 #: After a cue verb: a colon or an opening mark, so the cue introduces what follows.
 _LEADS_IN: Final = regex.compile(r"[ \u00a0]*(?::|[“‘«„「『‹»\"'])")
+#: ", [aux] cue" right after a quote.
+_AFTER_COMMA: Final = regex.compile(
+    r"[ \u00a0\u202f]*,[ \u00a0]*(?:(?:" + "|".join(sorted(AUXILIARIES)) + r")[ \u00a0]+)?([\p{L}]+)"
+)
+#: A cue verb, and at most one word, just before a nested quote ("told us ‘wait").
+_CUE_BEFORE: Final = regex.compile(
+    r"(?<![\p{L}])(?:" + "|".join(sorted(_ALL_CUES)) + r")(?:[ \u00a0]+[\p{L}]+)?[ \u00a0,:]*$",
+    regex.IGNORECASE,
+)
 _BY: Final = regex.compile(r"[\s,]*by\s+")
 _NEXT_WORD: Final = regex.compile(r"[ \u00a0]+([\p{Ll}][\p{L}\-]*)")
 _CLAUSE_PUNCT: Final = regex.compile(r"[,;:]")
@@ -333,7 +345,10 @@ class _Rules:
         for cue in _cues(self.ctx, close_end, hi):
             if _LEADS_IN.match(self.text, cue[1]):
                 return None
-            gap = _words(self.ctx, close_end, cue[0])
+            between = [
+                w for w in _WORD.findall(self.text, close_end, cue[0]) if w.casefold() not in AUXILIARIES
+            ]
+            gap = len(between)
             if adjacent_only and gap > 5:
                 return None
             found = self.from_cue(cue, close_end, hi, inverted=gap == 0)
@@ -378,6 +393,11 @@ class _Rules:
         if colon < 0 or (not anywhere and _WORD.search(lead, colon)):
             return None
         found = self.sentence_subject(lo, lo + colon)
+        if found is None:
+            # "Biden: 'Not appropriate' ...": a name nobody else in the text explains.
+            names = [m for m in self.ctx.names.between(lo, lo + colon) if m.kind == "name"]
+            if names and not _WORD.search(self.text, names[-1].end, lo + colon):
+                found = _Found(names[-1].text, None, names[-1].start)
         return _Found(found.speaker, ":", found.offset) if found else None
 
     def previous_paragraph_colon(self, open_pos: int) -> _Found | None:
@@ -486,6 +506,27 @@ def _nominative(name: str, phrase: str) -> str:
     return " ".join(words)
 
 
+def _titled(text: str, q: Quote, open_pos: int) -> bool:
+    """A work's title: in title marks (『…』), or right after a noun like "novel"."""
+    if q.open in TITLE_MARKS:
+        return True
+    before = _WORD.findall(text, max(0, open_pos - 30), open_pos)
+    return bool(before) and before[-1].casefold() in TITLE_NOUNS
+
+
+def _introduced(text: str, q: Quote, open_pos: int, close_end: int) -> bool:
+    """A capitalised quote set off as speech: a colon before it, or ", said X" after it."""
+    first = next((c for c in q.text if c.isalpha()), "")
+    if not first.isupper():
+        return False
+    if text[max(0, open_pos - 3) : open_pos].rstrip(" \u00a0\u202f\n").endswith(":"):
+        # ... and ends its sentence: "Biden: 'Not appropriate' for protesters" is woven in.
+        rest = text[close_end : close_end + 3].lstrip(" \u00a0")
+        return not rest or rest[0] in ".!?\n"
+    after = _AFTER_COMMA.match(text, close_end)
+    return after is not None and after.group(1).casefold() in _ALL_CUES
+
+
 def _scare_marked(text: str, open_pos: int, close_end: int) -> bool:
     before = text[max(0, open_pos - 20) : open_pos].casefold().rstrip()
     after = text[close_end : close_end + 24].casefold().lstrip(" ,—–-(\u00a0")
@@ -507,6 +548,8 @@ def _attribute_one(rules: _Rules, q: Quote, last: tuple[_Found, Quote] | None) -
         # A fragment used as a modifier (a "door-to-door" campaign) takes no
         # speaker from the words after it.
         right = not rules.modifier(close_end)
+        if not right and len(_WORD.findall(q.text)) == 1:
+            return None  # the 'crisis' talk: one word modifying a noun is a term
         return (
             rules.possessive(s_start, open_pos, direct_only=True)
             or (rules.passive_by(close_end, right_hi) if right else None)
@@ -572,11 +615,14 @@ def attribute(text: str, quotes: Sequence[Quote], *, config: Config | None = Non
     result: list[Quote] = []
     last: tuple[_Found, Quote] | None = None
     for q in quotes:
+        open_pos, close_end = _open_pos(text, q), _close_end(text, q)
+        if _titled(text, q, open_pos):
+            result.append(attrs.evolve(q, kind="title"))
+            continue
         if q.parent is not None:
-            kind = "partial" if q.kind == "title" else q.kind
+            kind = "direct" if _CUE_BEFORE.search(text, max(0, open_pos - 40), open_pos) else q.kind
             result.append(attrs.evolve(q, kind=kind))
             continue
-        open_pos, close_end = _open_pos(text, q), _close_end(text, q)
         fragment = q.kind != "direct"
         if fragment and _scare_marked(text, open_pos, close_end):
             result.append(attrs.evolve(q, kind="scare" if q.kind == "partial" else q.kind))
@@ -590,6 +636,8 @@ def attribute(text: str, quotes: Sequence[Quote], *, config: Config | None = Non
             result.append(attrs.evolve(q, kind=kind))
             continue
         kind = "partial" if q.kind == "title" else q.kind
+        if kind == "partial" and _introduced(text, q, open_pos, close_end):
+            kind = "direct"  # «Le projet est mort», a déclaré X / X said: “Our members have voted”
         if kind == "direct" and _THAT_BEFORE.search(text, max(0, open_pos - 8), open_pos):
             kind = "partial"  # proclaiming that “I will always speak truth to power”
         result.append(attrs.evolve(q, kind=kind, speaker=found.speaker, cue=found.cue))

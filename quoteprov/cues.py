@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 __all__ = [
+    "AUXILIARIES",
     "CAPITALISED_STOPWORDS",
     "CUE_VERBS",
     "DATE_WORDS",
@@ -26,6 +27,7 @@ __all__ = [
     "SCARE_BEFORE",
     "SOURCE_PHRASES",
     "SPEECH_NOUNS",
+    "TITLE_NOUNS",
     "TITLE_WORDS",
 ]
 
@@ -68,7 +70,18 @@ CUE_VERBS: Final[dict[str, frozenset[str]]] = {
         """dijo dice afirmó afirma declaró declara señaló señala añadió agregó explicó aseguró
         asegura advirtió indicó sostuvo manifestó subrayó""",
     ),
+    "pl": _words("""powiedział powiedziała stwierdził stwierdziła dodał dodała oświadczył oświadczyła"""),
 }
+
+#: Auxiliaries that may stand between a quote and its cue verb ("», a déclaré X").
+AUXILIARIES: Final = _words("a ha hat has have had est ont habe hatte")
+
+#: Nouns that, just before a quote, make it a work's title ("the novel ‘Night Harbor’").
+TITLE_NOUNS: Final = _words(
+    """book novel film movie song album show series programme program play poem documentary
+    podcast painting titled entitled headlined roman livre chanson émission buch lied sendung
+    libro novela película canción роман книга фильм песня статья""",
+)
 
 #: The plain reporting verbs: after a quote that ends its sentence, only these
 #: reach back to it ("…!” Mr. Calderón told CNBC.), not "He also dismissed …".
@@ -89,6 +102,7 @@ TITLE_WORDS: Final = _words(
     admiral mayor commissioner sheikh rabbi deputy chief former retired whip minority majority
     attorney spokesman spokeswoman monsieur m mme madame herr frau señor señora sr sra don doña sir
     dame lord lady premier emir ayatollah presidente ministre ministro министр президент
+    representatives senators reps sens ministers presidents governors justices
     господин госпожа analyst correspondent""",
 )
 MALE_HONORIFICS: Final = _words("mr monsieur m herr señor sr sir lord господин")
@@ -162,7 +176,8 @@ CAPITALISED_STOPWORDS: Final = _words(
     earlier later today yesterday tomorrow some many most all any each every no not both either
     neither one two three four five six seven eight nine ten first last next other another such
     by from into over under about against between through like unlike among amid within
-    le la les un une des il elle der die das ein eine er sie el los las una él ella он она""",
+    le la les un une des il elle der die das ein eine er sie el los las una él ella он она
+    selon laut según zufolge""",
 )
 
 #: Words just before a fragment that mark it as a term mentioned, not words used.

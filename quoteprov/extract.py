@@ -251,7 +251,7 @@ class _Pairing:
             )
             return
         start = mark.pos + 1
-        while start < len(self.text) and self.text[start].isspace() and self.text[start] != "\n":
+        while start < len(self.text) and self.text[start].isspace():
             start += 1
         parent = self.stack[-1].index if self.stack else None
         self.stack.append(_Open(self.count, mark, start, parent))
@@ -392,12 +392,12 @@ def quote_shape(text: str) -> str:
         capitalised
         and first.isalpha()
         and 1 <= len(words) <= 6
-        and stripped[-1:] not in "!?,"
+        and stripped[-1:] not in "!?"
         and not opens_sentence
         and title_case
-        # A work's title carries no sentence punctuation, but for a full stop
-        # that closes the writer's sentence: on CNN's "New Day."
-        and (not ends or (stripped.endswith(".") and len(words) > 1))
+        # A work's title carries no sentence punctuation, but for a full stop or
+        # comma of the writer's sentence: on CNN's "New Day." / “State of the Union,”
+        and (not ends or (stripped.endswith((".", ",")) and len(words) > 1))
     ):
         return "title"
     if capitalised and (ends or len(words) >= 12):

