@@ -378,27 +378,41 @@ class Names:
         return names
 
     def _headline_mentions(self, chain: _Chain, mid_sentence: set[str]) -> list[Mention]:
-        """Cut a title-case chain at the surnames the body knows."""
+        """Cut a title-case chain at the surnames the body knows; read what is
+        left between the cuts as ordinary chains."""
         words, offsets = list(chain.words), list(chain.offsets)
         result = []
-        k = 0
-        while k < len(words):
-            key = fold(words[k])
-            known = self._person_of.get(key)
+        rest_start = 0
+        for k, word in enumerate(words):
+            known = self._person_of.get(fold(word))
             if known is None:
-                k += 1
                 continue
             own = {fold(t) for t in self.persons[known].tokens}
             first = k
-            while first > 0 and fold(words[first - 1]) in own:
+            while first > rest_start and fold(words[first - 1]) in own:
                 first -= 1
+            result.extend(
+                self._plain(chain, words[rest_start:first], offsets[rest_start:first], mid_sentence)
+            )
             result.append(self._mention(self._parts(offsets[first], words[first : k + 1])))
-            k += 1
-        if result:
-            return result
-        # No name the body knows: read the chain as in the body.
+            rest_start = k + 1
+        result.extend(self._plain(chain, words[rest_start:], offsets[rest_start:], mid_sentence))
+        return result
+
+    def _plain(
+        self, chain: _Chain, words: list[str], offsets: list[int], mid_sentence: set[str]
+    ) -> list[Mention]:
+        """Mentions of a run of a headline chain read as in the body (persons made too)."""
+        if not words:
+            return []
+        piece = attrs.evolve(
+            chain,
+            words=tuple(words),
+            offsets=tuple(offsets),
+            sentence_initial=chain.sentence_initial and offsets[0] == chain.start,
+        )
         mentions = []
-        for trimmed in self._trim(chain, mid_sentence):
+        for trimmed in self._trim(piece, mid_sentence):
             parts = self._parts(*trimmed)
             self._person_from(parts)
             mentions.append(self._mention(parts))
