@@ -74,6 +74,8 @@ def gold_files(corpus: str | None = None) -> Iterator[tuple[dict[str, object], s
         if corpus and record["corpus"] != corpus:
             continue
         source = CORPORA[str(record["corpus"])] / f"{record['article']}.txt"
+        if not source.exists():
+            continue  # ../shared is not beside this checkout: that corpus is not scored
         with open(source, encoding="utf-8", newline="") as handle:
             yield record, handle.read()
 
@@ -104,7 +106,7 @@ def score(corpus: str | None = None) -> Scores:
     merged = merge_speakers(q.speaker for qs in predictions.values() for q in qs if q.speaker)
     n_gold = n_pred = matched = exact = kinds = sp_total = sp_ok = 0
     misses: list[str] = []
-    for record, text in records:
+    for record, _text in records:
         article = str(record["article"])
         predicted: list[Quote] = predictions[article]
         gold = list(record["quotes"])  # type: ignore[call-overload]
@@ -203,7 +205,9 @@ def _remark_at(report: Report, article: str, start: int, end: int) -> str | None
 
 
 def _quote_at(report: Report, article: str, start: int, end: int) -> Quote | None:
-    found = [q for q in report.quotes if q.article == article and _overlap((start, end), (q.start, q.end)) >= 0.5]
+    found = [
+        q for q in report.quotes if q.article == article and _overlap((start, end), (q.start, q.end)) >= 0.5
+    ]
     return found[0] if found else None
 
 
@@ -248,7 +252,9 @@ def score_synthetic(seed: int = 0) -> RemarkScores:
         got = q.fidelity.verdict if q and q.fidelity else None
         correct += got == planted.verdict
         if got != planted.verdict:
-            misses.append(f"{planted.article}: {planted.verdict} -> {got} ({planted.edit}): {planted.text[:50]!r}")
+            misses.append(
+                f"{planted.article}: {planted.verdict} -> {got} ({planted.edit}): {planted.text[:50]!r}"
+            )
         if "negation" in planted.flags:
             negations += 1
             flagged += bool(q and q.fidelity and "negation" in q.fidelity.flags)

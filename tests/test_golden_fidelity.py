@@ -17,13 +17,17 @@ CASES: list[dict[str, Any]] = json.loads(
 
 def _run(case: dict[str, Any]) -> Report:
     articles = [Article(id=a["id"], text=a["text"]) for a in case["articles"]]
-    references = [Reference(id=r["id"], speaker=r["speaker"], text=r["text"]) for r in case.get("references", [])]
+    references = [
+        Reference(id=r["id"], speaker=r["speaker"], text=r["text"]) for r in case.get("references", [])
+    ]
     return track(articles, references=references)
 
 
 def _quote(report: Report, article: str, text: str) -> Quote:
     found = [q for q in report.quotes if q.article == article and q.text == text]
-    assert found, f"no quote {text!r} in article {article!r}: {[q.text for q in report.quotes if q.article == article]}"
+    assert found, (
+        f"no quote {text!r} in article {article!r}: {[q.text for q in report.quotes if q.article == article]}"
+    )
     return found[0]
 
 
