@@ -40,10 +40,9 @@ def main() -> None:
     for remark in report.remarks[:4]:
         print(f"{remark.id} ({remark.speaker}): {remark.canonical[:70]!r}")
         for quote in report.quotes:
-            if remark.id in quote.remarks and quote.fidelity:
-                print(
-                    f"    {quote.id}: {quote.fidelity.verdict} {quote.fidelity.score:.2f} {quote.fidelity.flags}"
-                )
+            fidelity = quote.fidelity
+            if remark.id in quote.remarks and fidelity:
+                print(f"    {quote.id}: {fidelity.verdict} {fidelity.score:.2f} {fidelity.flags}")
 
 
 if __name__ == "__main__":
