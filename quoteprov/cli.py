@@ -99,13 +99,13 @@ def _run(args: argparse.Namespace, build: Callable[[list[Article]], Report]) -> 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error (already printed)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
         if args.command == "extract":
             return _run(args, extraction_report)
-        if args.command == "track":
-            references = [r for path in args.reference for r in read_references(path)]
-            return _run(args, lambda articles: track(articles, references=references))
         if args.command == "track":
             references = [r for path in args.reference for r in read_references(path)]
             return _run(args, lambda articles: track(articles, references=references))

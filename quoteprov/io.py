@@ -131,11 +131,12 @@ def read_articles(
         for path in files:
             try:
                 found = _articles_from_file(path)
+                ids: set[str] = set()
                 for article in found:
-                    if article.id in seen:
-                        raise InputError(
-                            f"{path}: article id {article.id!r} also comes from {seen[article.id]}"
-                        )
+                    if article.id in seen or article.id in ids:
+                        where = seen.get(article.id, path)
+                        raise InputError(f"{path}: article id {article.id!r} also comes from {where}")
+                    ids.add(article.id)
             except InputError as exc:
                 if not skip_bad:
                     raise
