@@ -38,9 +38,16 @@ __all__ = ["Mention", "Names", "Person", "fold", "merge_speakers", "name_key", "
 
 _NAME_TOKEN: Final = r"\p{Lu}[\p{L}\p{M}]*(?:-[\p{L}\p{M}]+)*(?:['’]\p{Lu}[\p{L}\p{M}]*)?\.?"
 _PARTICLE: Final = "|".join(sorted(NAME_PARTICLES))
-#: A run of capitalised words, with name particles allowed inside.
+_LONE_STOPWORD: Final = "|".join(
+    sorted((w[:1].upper() + w[1:] for w in CAPITALISED_STOPWORDS), key=len, reverse=True)
+)
+#: A run of capitalised words, with name particles allowed inside. A capitalised
+#: stopword standing alone ("The", "He", "In") is skipped by the regex engine
+#: itself: most capitals in prose are those, and they are never names.
 _NAME_CHAIN: Final = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}\d.])(?:{_NAME_TOKEN})(?:[ \u00a0](?:(?:{_PARTICLE})[ \u00a0])?(?:{_NAME_TOKEN}))*"
+    rf"(?<![\p{{L}}\p{{M}}\d.])"
+    rf"(?!(?:{_LONE_STOPWORD})(?![\p{{L}}\p{{M}}'’\-])(?![ \u00a0](?:(?:{_PARTICLE})[ \u00a0])?\p{{Lu}}))"
+    rf"(?:{_NAME_TOKEN})(?:[ \u00a0](?:(?:{_PARTICLE})[ \u00a0])?(?:{_NAME_TOKEN}))*"
 )
 _SPACES: Final = regex.compile(r"[ \u00a0]+")
 _POSSESSIVE: Final = regex.compile(r"['’]s?(?![\p{L}])")
