@@ -239,14 +239,15 @@ def normalize_text(text: str) -> str:
     'nobody not one is thinking about it …'
     """
     words = []
-    for m in _TOKEN.finditer(text):
+    # Compatibility forms first ("¹" -> "1", "ﬁ" -> "fi"), so that folding is a fixed point.
+    for m in _TOKEN.finditer(unicodedata.normalize("NFKC", text)):
         if m.group("ellipsis"):
             words.append(ELLIPSIS)
         elif m.group("number"):
             words.append(m.group("number").replace(",", ""))
         else:
             words.append(_fold(m.group()).replace(".", ""))
-    return " ".join(words)
+    return " ".join(w for w in words if w)  # a lone combining mark folds to nothing
 
 
 @functools.lru_cache(maxsize=1 << 12)
