@@ -14,33 +14,9 @@ from quoteprov.normalize import is_content, normalize_text, tokenize
 
 _WORDS = st.sampled_from(
     [
-        "the",
-        "minister",
-        "said",
-        "we",
-        "will",
-        "not",
-        "accept",
-        "any",
-        "cuts",
-        "to",
-        "pension",
-        "fund",
-        "four",
-        "4",
-        "million",
-        "Iran’s",
-        "U.S.",
-        "strikes",
-        "…",
-        "...",
-        "taking",
-        "taken",
-        "conclusions",
-        "«quoted»",
-        "“marks”",
-        "—",
-        "dash",
+        *("the", "minister", "said", "we", "will", "not", "accept", "any", "cuts", "to", "pension"),
+        *("fund", "four", "4", "million", "Iran’s", "U.S.", "strikes", "…", "...", "taking", "taken"),
+        *("conclusions", "«quoted»", "“marks”", "—", "dash"),
     ]
 )
 _PHRASES = st.lists(_WORDS, max_size=25).map(" ".join)
