@@ -60,7 +60,7 @@ _SOURCE: Final = regex.compile(
     regex.IGNORECASE,
 )
 #: A sentence boundary: terminal punctuation (and closing marks) then space, or a line break.
-_SENTENCE_END: Final = regex.compile(r"[.!?…][\"'”’»)\]]*\s+|\n")
+_SENTENCE_END: Final = regex.compile(r"[.!?…][\"'”’“‘»«›‹」』)\]\u00a0\u202f]*\s+|\n")
 _ABBREVIATION: Final = regex.compile(
     r"(?:(?<![\p{L}])\p{Lu}|(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|vs|v|No))\.$"
 )
@@ -337,7 +337,9 @@ class _Rules:
 
     # -- the rules ---------------------------------------------------------------------
 
-    def right_cue(self, close_end: int, hi: int, *, adjacent_only: bool = False) -> _Found | None:
+    def right_cue(
+        self, close_end: int, hi: int, *, adjacent_only: bool = False, inverted_only: bool = False
+    ) -> _Found | None:
         """A cue after the quote: “…,” Maria Lopez said / “…,” said Marta Sousa.
 
         A cue that leads into the next quote ("… Tom Hale said: “…”") is not this one's.
@@ -349,7 +351,7 @@ class _Rules:
                 w for w in _WORD.findall(self.text, close_end, cue[0]) if w.casefold() not in AUXILIARIES
             ]
             gap = len(between)
-            if adjacent_only and gap > 5:
+            if (adjacent_only and gap > 5) or (inverted_only and gap):
                 return None
             found = self.from_cue(cue, close_end, hi, inverted=gap == 0)
             if found is not None:
@@ -553,6 +555,7 @@ def _attribute_one(rules: _Rules, q: Quote, last: tuple[_Found, Quote] | None) -
         return (
             rules.possessive(s_start, open_pos, direct_only=True)
             or (rules.passive_by(close_end, right_hi) if right else None)
+            or (rules.right_cue(close_end, right_hi, inverted_only=True) if right else None)
             or rules.left_cue(s_start, open_pos, max_gap=None)
             or (rules.right_cue(close_end, right_hi) if right else None)
             or rules.possessive(s_start, open_pos, direct_only=False)

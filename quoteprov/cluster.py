@@ -95,7 +95,7 @@ def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
             if spans or both:
                 continue
             score = head.matched_content + tail.matched_content
-            if best is None or score > best[0]:
+            if best is None or (score, -cut) > (best[0], -best[1]):  # ties: the earliest cut
                 best = (score, cut)
     return best[1] if best else None
 
@@ -117,7 +117,10 @@ def split_splices(segments: Sequence[Segment], *, config: Config) -> list[Segmen
         if segment.article is None or segment.cut:
             result.append(segment)
             continue
-        others = [segments[k] for k in index.neighbours(position) if segments[k].article != segment.article]
+        others = sorted(
+            (segments[k] for k in index.neighbours(position) if segments[k].article != segment.article),
+            key=lambda other: (other.article or "", other.start, other.source),
+        )
         cut = _splice_point(segment, others)
         if cut is None:
             result.append(segment)
@@ -157,7 +160,10 @@ def _measure(shorter: Segment, longer: Segment) -> tuple[float, float, int]:
     total = len(shorter.tokens) + len(longer.tokens)
     ordered = 2 * alignment.matched / total if total else 0.0
     a, b = shorter.content_keys, longer.content_keys
-    bag = 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+    shared = len(a & b)
+    if shared < min(2, len(a), len(b)) or not shared:
+        return contain, 0.0, alignment.matched_content  # function words alone link nothing
+    bag = 2 * shared / (len(a) + len(b))
     return contain, (ordered + bag) / 2, alignment.matched_content
 
 

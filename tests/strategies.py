@@ -382,11 +382,14 @@ def _quote_sentence(body: str, speaker: str, layout: int) -> str:
 
 
 @st.composite
-def tiny_corpora(draw: st.DrawFn, max_remarks: int = 3, max_outlets: int = 4) -> list[quoteprov.Article]:
+def tiny_corpora(
+    draw: st.DrawFn, max_remarks: int = 3, max_outlets: int = 4, speakers: Sequence[str] = NAMES[:3]
+) -> list[quoteprov.Article]:
     """Two to ``max_outlets`` articles reporting one to ``max_remarks`` template remarks,
     each outlet printing a subset of them, each rendering edited (or not), between
-    plain sentences. Article ids are ``a0``, ``a1``, …"""
-    remarks = draw(st.lists(template_remarks(), min_size=1, max_size=max_remarks))
+    plain sentences. Article ids are ``a0``, ``a1``, … The few ``speakers`` make
+    like remarks of one speaker (the hard case for clustering) common."""
+    remarks = draw(st.lists(template_remarks(speakers), min_size=1, max_size=max_remarks))
     outlets = draw(st.integers(2, max_outlets))
     result = []
     for o in range(outlets):

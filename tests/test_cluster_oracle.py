@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from strategies import tiny_corpora
 from synthetic import SyntheticCorpus, generate
 
@@ -104,8 +104,15 @@ def test_indexed_clustering_equals_exhaustive_with_references(seed: int, remarks
     assert_index_matches_oracle(segments, config)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tiny_corpora(max_remarks=4, max_outlets=4))
+@example(
+    # Two remarks of one speaker sharing one content word and their function words.
+    [
+        Article(id="a", text="“We will build the new road,” Tom Hale said."),
+        Article(id="b", text="“We will fix the new bridge,” Tom Hale said."),
+    ]
+)
 def test_indexed_clustering_equals_exhaustive_on_tiny_corpora(articles: list[Article]) -> None:
     config = Config()
     assert_index_matches_oracle(pipeline_segments(articles, config=config), config)

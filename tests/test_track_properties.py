@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Hashable, Sequence
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from strategies import NAMES, synthetic_corpora, template_remarks, tiny_corpora
 from synthetic import SyntheticCorpus, generate
@@ -21,7 +21,7 @@ from quoteprov.models import FLAGS, VERDICTS
 #: The verdicts fidelity.py documents as scoring 1.0 (no change to the words they keep).
 UNCHANGED: frozenset[str] = frozenset({"verbatim", "trimmed", "elided"})
 
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 #: Small synthetic corpora (planted edits) or tiny template corpora.
 corpora = st.one_of(
@@ -93,11 +93,7 @@ def by_content(report: Report) -> tuple[dict[str, Hashable], list[str]]:
     return quotes, sorted(canonical.values())
 
 
-@SETTINGS
-@given(corpora, st.randoms(use_true_random=False))
-def test_track_does_not_depend_on_article_order(articles: list[Article], rnd: random.Random) -> None:
-    shuffled = list(articles)
-    rnd.shuffle(shuffled)
+def assert_same_report(articles: Sequence[Article], shuffled: Sequence[Article]) -> None:
     first, second = quoteprov.track(articles), quoteprov.track(shuffled)
     assert by_content(first) == by_content(second)
     # pipeline.track: "Nothing in it depends on the order of articles" (remark ids
@@ -105,6 +101,44 @@ def test_track_does_not_depend_on_article_order(articles: list[Article], rnd: ra
     assert {r.id: r for r in first.remarks} == {r.id: r for r in second.remarks}
     assert {q.id: q for q in first.quotes} == {q.id: q for q in second.quotes}
     assert {a.id: a for a in first.articles} == {a.id: a for a in second.articles}
+
+
+@SETTINGS
+@given(corpora, st.randoms(use_true_random=False))
+def test_track_does_not_depend_on_article_order(articles: list[Article], rnd: random.Random) -> None:
+    shuffled = list(articles)
+    rnd.shuffle(shuffled)
+    assert_same_report(articles, shuffled)
+
+
+#: Found by the property above (synthetic seed 356, reduced): a splice ("d") whose
+#: head and tail are both printed elsewhere, the tail twice ("b" and "c").
+SPLICE_CORPUS = [
+    Article(
+        id="a",
+        text="“The heritage of the pandemic will sue every grain, so we would link the transitional role,”"
+        " said Marta Kilbride.",
+    ),
+    Article(
+        id="b",
+        text="“the untested rival should produce the collective livestock, so the growing clinic will"
+        " persuade the price,” said Marta Kilbride.",
+    ),
+    Article(
+        id="c",
+        text="Marta Kilbride said: “The untested rival should produce ... the growing clinic will persuade"
+        " the price.”",
+    ),
+    Article(
+        id="d",
+        text="“The heritage of the pandemic will sue every grain, so the growing clinic will persuade the"
+        " price,” said Marta Kilbride.",
+    ),
+]
+
+
+def test_track_does_not_depend_on_article_order_around_a_splice() -> None:
+    assert_same_report(SPLICE_CORPUS, SPLICE_CORPUS[::-1])
 
 
 # --------------------------------------------------------------------------- c. quote-mark style
@@ -118,8 +152,9 @@ def verdicts_by_text(corpus: SyntheticCorpus) -> tuple[Counter[tuple[str, str, s
     return seen, len(report.remarks)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(0, 10_000), st.integers(2, 8), st.integers(3, 5))
+@example(seed=1953, remarks=4, outlets=3)  # found by this property
 def test_verdicts_do_not_depend_on_quote_mark_style(seed: int, remarks: int, outlets: int) -> None:
     corpora = {style: generate(seed=seed, remarks=remarks, outlets=outlets, style=style) for style in STYLES}
     # The generator draws the same words whatever the style: only the marks differ.
