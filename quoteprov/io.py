@@ -119,14 +119,18 @@ def read_articles(
     """
     articles: list[Article] = []
     seen: dict[str, Path] = {}
+
+    def bad(exc: InputError) -> None:
+        if not skip_bad:
+            raise exc
+        if on_skip:
+            on_skip(str(exc))
+
     for raw in paths:
         try:
             files = _files(Path(raw))
         except InputError as exc:
-            if not skip_bad:
-                raise
-            if on_skip:
-                on_skip(str(exc))
+            bad(exc)
             continue
         for path in files:
             try:
@@ -138,13 +142,9 @@ def read_articles(
                         raise InputError(f"{path}: article id {article.id!r} also comes from {where}")
                     ids.add(article.id)
             except InputError as exc:
-                if not skip_bad:
-                    raise
-                if on_skip:
-                    on_skip(str(exc))
+                bad(exc)
                 continue
-            for article in found:
-                seen[article.id] = path
+            seen.update((article.id, path) for article in found)
             articles.extend(found)
     return articles
 

@@ -321,18 +321,23 @@ def test_failures_are_one_line_and_exit_2(
     assert_one_line_error(run(capsys, *argv), *fragments)
 
 
-@pytest.mark.parametrize("case", ["missing-path", "not-utf8", "bad-format"])
-def test_failures_as_a_process(tmp_path: Path, case: str) -> None:
-    argv, fragments = FAILURES[case](tmp_path)
-    proc = subprocess.run(
+def _run_process(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m quoteprov ARGV`` as a separate process, as a user would."""
+    return subprocess.run(
         [sys.executable, "-m", "quoteprov", *argv],
         capture_output=True,
         text=True,
         encoding="utf-8",
-        cwd=tmp_path,
+        cwd=cwd,
         timeout=120,
         check=False,
     )
+
+
+@pytest.mark.parametrize("case", ["missing-path", "not-utf8", "bad-format"])
+def test_failures_as_a_process(tmp_path: Path, case: str) -> None:
+    argv, fragments = FAILURES[case](tmp_path)
+    proc = _run_process(argv, tmp_path)
     assert_one_line_error(Run(proc.returncode, proc.stdout, proc.stderr), *fragments)
 
 
@@ -470,15 +475,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_version_as_a_process(tmp_path: Path) -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "quoteprov", "--version"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=tmp_path,
-        timeout=120,
-        check=False,
-    )
+    proc = _run_process(["--version"], tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("quoteprov ")
     assert any(ch.isdigit() for ch in proc.stdout)
