@@ -25,6 +25,7 @@ from quoteprov.marks import (
     PADDING,
     PREFERRED_ROLE,
     SINGLE_MARKS,
+    STRAIGHT_MARKS,
     family,
 )
 from quoteprov.models import Extraction, Problem, Quote
@@ -294,7 +295,7 @@ class _Pairing:
         before = text[mark.pos - 1] if mark.pos else ""
         if PREFERRED_ROLE.get(mark.char) == "close" and not (_is_space(before) or before in _OPEN_CONTEXT):
             return True
-        if mark.char not in "\"'":
+        if mark.char not in STRAIGHT_MARKS:
             return False  # only straight marks leave their direction to the context
         prev = _skip_padding(text, mark.pos - 1, -1)
         nxt = _skip_padding(text, mark.pos + 1, 1)

@@ -41,7 +41,6 @@ class Judgement:
     score: float
     flags: frozenset[str]
     diff: tuple[DiffOp, ...]
-    covers_reference: bool  # the quote spans the whole reference run
 
 
 def _surface(token: Token) -> str:
@@ -152,4 +151,4 @@ def judge(
     else:
         verdict = "altered" if coverage >= altered_coverage else "paraphrased"
     score = kept / (kept + changed) if kept + changed else 0.0
-    return Judgement(verdict, score, frozenset(flags), tuple(diff), covers)
+    return Judgement(verdict, score, frozenset(flags), tuple(diff))

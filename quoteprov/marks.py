@@ -14,7 +14,6 @@ import regex
 
 __all__ = [
     "CLOSERS",
-    "DOUBLE_MARKS",
     "ELISION_AFTER_APOSTROPHE",
     "MARK_PATTERN",
     "PADDING",
@@ -51,9 +50,8 @@ _CLOSE_ONLY: Final = frozenset("」』")
 #: Every character the extractor looks at.
 ALL_MARKS: Final = frozenset(CLOSERS) | _CLOSE_ONLY
 
-#: Single marks double as apostrophes; double marks never do.
+#: Single marks double as apostrophes; no other mark does.
 SINGLE_MARKS: Final = frozenset("‘’‚‛'‹›")
-DOUBLE_MARKS: Final = ALL_MARKS - SINGLE_MARKS
 STRAIGHT_MARKS: Final = frozenset("\"'")
 
 #: What a directional mark is when its neighbours do not say (space on both
