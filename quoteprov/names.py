@@ -50,6 +50,7 @@ _NAME_CHAIN: Final = regex.compile(
     rf"(?:{_NAME_TOKEN})(?:[ \u00a0](?:(?:{_PARTICLE})[ \u00a0])?(?:{_NAME_TOKEN}))*"
 )
 _SPACES: Final = regex.compile(r"[ \u00a0]+")
+_NEWLINE: Final = regex.compile(r"\n")
 _POSSESSIVE: Final = regex.compile(r"['’]s?(?![\p{L}])")
 _WORD: Final = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\-'’]*")
 #: Text just before a name that leaves it in subject position.
@@ -338,27 +339,32 @@ class Names:
 
     def _chains(self, initial: object) -> list[_Chain]:
         assert callable(initial)
-        headline: dict[int, bool] = {}  # line start -> whether the line is in title case
+        text = self.text
         chains = []
-        for found in _NAME_CHAIN.finditer(self.text):
-            start = found.start()
-            if self._inside_quote(start):
-                continue
-            words = found.group().replace("\u00a0", " ").split(" ")
-            offsets, pos = [], start
-            for word in words:
-                offsets.append(pos)
-                pos += len(word) + 1
-            line = self.text.rfind("\n", 0, start) + 1
-            if line not in headline:
-                end = self.text.find("\n", start)
-                headline[line] = _title_case_line(self.text[line : end if end >= 0 else len(self.text)])
-            chains.append(_Chain(start, tuple(words), tuple(offsets), bool(initial(start)), headline[line]))
+        line_start = 0
+        for line_end in [m.start() for m in _NEWLINE.finditer(text)] + [len(text)]:
+            headline: bool | None = None  # decided for the first chain of the line
+            for found in _NAME_CHAIN.finditer(text, line_start, line_end):
+                start = found.start()
+                if self._inside_quote(start):
+                    continue
+                words = found.group().replace("\u00a0", " ").split(" ")
+                offsets, pos = [], start
+                for word in words:
+                    offsets.append(pos)
+                    pos += len(word) + 1
+                if headline is None:
+                    headline = _title_case_line(text[line_start:line_end])
+                chains.append(_Chain(start, tuple(words), tuple(offsets), bool(initial(start)), headline))
+            line_start = line_end + 1
         return chains
 
     def _trim(self, chain: _Chain, mid_sentence: set[str]) -> list[tuple[int, list[str]]]:
         """Cut a chain into names: at each full stop that is not an initial's or a
         title's ("Berlin. Anna Berg"), dropping capitals that only start a sentence."""
+        words0 = chain.words
+        if len(words0) > 1 and not any(w.endswith(".") for w in words0) and fold(words0[0]) not in _STOP:
+            return [(chain.offsets[0], list(words0))]  # the common case: one name, nothing to cut
         pieces: list[tuple[list[str], list[int], bool]] = [([], [], chain.sentence_initial)]
         for word, offset in zip(chain.words, chain.offsets, strict=True):
             pieces[-1][0].append(word)
