@@ -69,6 +69,8 @@ _ORG_PHRASE: Final = regex.compile(
     r"((?:The\s+)?(?:\p{Lu}[\p{L}\-]*\s+){0,4}\p{Lu}[\p{L}\-]*)(?:['’]s)?((?:\s+\p{Ll}+){0,2})\s+(?:\p{Ll}+ly\s+|also\s+)?$"
 )
 
+#: An appositive between a name and its cue verb: ", 54," / ", a farmer,".
+_APPOSITIVE: Final = regex.compile(r",[^,.;:“”«»\n]{1,60},\s*")
 #: After a cue verb: a colon or an opening mark, so the cue introduces what follows.
 _LEADS_IN: Final = regex.compile(r"[ \u00a0]*(?::|[“‘«„「『‹»\"'])")
 #: ", [aux] cue" right after a quote.
@@ -255,9 +257,10 @@ class _Rules:
         items.sort(key=lambda it: it[0], reverse=True)
         for offset, kind, value in items:
             if isinstance(value, Mention):
-                adjacent = (
-                    not _WORD.search(self.text, value.end, cue_start)
-                    and "," not in self.text[value.end : cue_start]
+                between = self.text[value.end : cue_start]
+                # Right before the cue, or with an appositive between ("Smith, 54, said").
+                adjacent = (not _WORD.search(between) and "," not in between) or bool(
+                    _APPOSITIVE.fullmatch(between)
                 )
                 if value.person is not None and (value.subject or adjacent):
                     return _Found(ctx.names.display(value), None, offset)

@@ -103,6 +103,9 @@ TITLE_WORDS: Final = _words(
     attorney spokesman spokeswoman monsieur m mme madame herr frau señor señora sr sra don doña sir
     dame lord lady premier emir ayatollah presidente ministre ministro министр президент
     representatives senators reps sens ministers presidents governors justices
+    ministerin kanzler kanzlerin bundeskanzler bundeskanzlerin präsident präsidentin sprecher
+    sprecherin bürgermeister bürgermeisterin ministra presidenta portavoz alcalde alcaldesa
+    porte-parole maire députée député sénateur sénatrice министра президента
     господин госпожа analyst correspondent""",
 )
 MALE_HONORIFICS: Final = _words("mr monsieur m herr señor sr sir lord господин")

@@ -253,6 +253,7 @@ class _Chain:
 class _Parts:
     start: int
     end: int
+    words: tuple[str, ...]  # the chain as written
     core: tuple[str, ...]  # the name without its titles
     titles: frozenset[str]  # folded title words
     kind: str
@@ -436,7 +437,7 @@ class Names:
         core, titles, kind, cut_stop = _shape(words)
         end = start + len(" ".join(words))
         possessive = not cut_stop and bool(_POSSESSIVE.match(self.text, end))
-        return _Parts(start, end - cut_stop, core, titles, kind, possessive)
+        return _Parts(start, end - cut_stop, words, core, titles, kind, possessive)
 
     def _person_from(self, parts: _Parts) -> None:
         core, titles = parts.core, parts.titles
@@ -452,7 +453,8 @@ class Names:
     def _mention(self, parts: _Parts) -> Mention:
         start, end, core, kind, possessive = parts.start, parts.end, parts.core, parts.kind, parts.possessive
         subject = not possessive and bool(_SUBJECT_BEFORE.search(self.text, max(0, start - 12), start))
-        text = " ".join(core)
+        # A body keeps its whole name: "Foreign Ministry" is no title plus "Ministry".
+        text = " ".join(parts.words) if kind == "org" else " ".join(core)
         person = self._person_of.get(fold(core[-1])) if kind == "name" else None
         if (
             person is not None
