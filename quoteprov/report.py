@@ -157,10 +157,16 @@ def _tracking_text(report: Report) -> list[str]:
             verdict = f"{fidelity.verdict} {fidelity.score:.2f}" if fidelity else "not judged"
             flags = f" [{', '.join(fidelity.flags)}]" if fidelity and fidelity.flags else ""
             lines.append(f"    {quote.article[:28]:<28} {quote.speaker or '—'}: {verdict}{flags}")
-            if fidelity and fidelity.diff and fidelity.verdict not in ("verbatim", "unsupported"):
+            if len(quote.remarks) == 1 and fidelity and fidelity.diff and fidelity.verdict != "verbatim":
                 lines.append(f"        {inline_diff(fidelity.diff)}")
             else:
-                lines.append(f"        {_one_line(quote.text, 110)}")
+                # The part of this rendering that carries the remark.
+                parts = [
+                    quote.text[span.start - quote.start : span.end - quote.start]
+                    for span in remark.spans
+                    if span.source == source
+                ]
+                lines.append(f"        {_one_line(' … '.join(parts) or quote.text, 110)}")
         lines.append("")
     return lines
 
