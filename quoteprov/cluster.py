@@ -14,8 +14,10 @@ cut in two at the junction: that is what a splice looks like.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Final
 
 import attrs
+from rapidfuzz.distance import Indel
 
 from quoteprov.align import Alignment, align
 from quoteprov.config import Config
@@ -25,6 +27,12 @@ from quoteprov.normalize import Token, is_content
 from quoteprov.segment import Segment
 
 __all__ = ["Clustering", "cluster_segments", "split_splices"]
+
+#: A sentence is checked for a splice against at most this many renderings.
+_SPLICE_PARTNERS: Final = 16
+
+#: Average linkage compares a segment with at most this many of a remark's core renderings.
+_LINK_SAMPLE: Final = 10
 
 #: For a segment's position, the positions of the segments worth comparing with it.
 Neighbours = Callable[[int], Sequence[int]]
@@ -44,8 +52,12 @@ def _order_key(segment: Segment) -> tuple[int, tuple[str, ...], str, int, str]:
     return (-segment.content_count, segment.keys, segment.article or "", segment.start, segment.source)
 
 
-def _content_between(tokens: Sequence[Token], lo: int, hi: int) -> int:
-    return sum(1 for t in tokens[lo:hi] if is_content(t.key))
+def _content_counts(tokens: Sequence[Token]) -> list[int]:
+    """Prefix sums of content words: ``counts[b] - counts[a]`` are those in tokens[a:b]."""
+    counts = [0]
+    for token in tokens:
+        counts.append(counts[-1] + is_content(token.key))
+    return counts
 
 
 def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
@@ -58,55 +70,65 @@ def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
     left or entered mid-sentence, and no single rendering covers the junction.
     """
     tokens = segment.tokens
-    content = _content_between(tokens, 0, len(tokens))
-    regions: list[tuple[Alignment, Segment]] = []
+    inside = _content_counts(tokens)
+    content = inside[-1]
+    if content < 4:
+        return None  # two parts of two content words each, at least
+    regions: list[tuple[Alignment, Segment, list[int]]] = []
     for other in others:
         alignment = align(other.tokens, tokens)
         if alignment.matched_content >= 2:
-            regions.append((alignment, other))
+            regions.append((alignment, other, _content_counts(other.tokens)))
+    heads = [r for r in regions if inside[r[0].quote_window[0]] <= 2]
+    tails = [r for r in regions if content - inside[r[0].quote_window[1]] <= 1]
+    if not heads or not tails:
+        return None
+
+    def sources_within(part: Alignment) -> set[str]:
+        """Sources matching two content words or more inside ``part``'s span of the quote."""
+        found = set()
+        for region, other, _ in regions:
+            lo = max(region.quote_window[0], part.quote_window[0])
+            hi = min(region.quote_window[1], part.quote_window[1])
+            if hi > lo and inside[hi] - inside[lo] >= 2:
+                found.add(other.source)
+        return found
+
+    within: dict[int, set[str]] = {}
     best: tuple[int, int] | None = None
-    for head, h_seg in regions:
-        if _content_between(tokens, 0, head.quote_window[0]) > 2:
-            continue
-        for tail, t_seg in regions:
-            overlap = _content_between(tokens, tail.quote_window[0], head.quote_window[1])
-            if overlap or tail.quote_window[1] <= head.quote_window[1] or t_seg is h_seg:
+    for head, h_seg, h_counts in heads:
+        for tail, t_seg, t_counts in tails:
+            he = head.quote_window[1]
+            ts, te = tail.quote_window
+            if t_seg is h_seg or te <= he or (he > ts and inside[he] - inside[ts]):
                 continue  # the two may share function words ("tax will | will fill"), no more
-            if _content_between(tokens, tail.quote_window[1], len(tokens)) > 1:
-                continue
             if head.matched_content + tail.matched_content < 0.55 * content:
                 continue
-            head_left = _content_between(h_seg.tokens, head.ref_window[1], len(h_seg.tokens))
-            tail_entered = _content_between(t_seg.tokens, 0, tail.ref_window[0])
+            head_left = h_counts[-1] - h_counts[head.ref_window[1]]
+            tail_entered = t_counts[tail.ref_window[0]]
             # Two sentences quoted apart elsewhere, run together into one here, are a splice too.
             sentences = h_seg.kind == t_seg.kind == "direct" and h_seg.source != t_seg.source
             if head_left < 1 and tail_entered < 2 and not sentences:
                 continue
-            cut = max(tail.quote_window[0], head.quote_window[1])
             spans = any(
-                r.quote_window[0] < head.quote_window[1]
-                and r.quote_window[1] > tail.quote_window[0]
+                r.quote_window[0] < he
+                and r.quote_window[1] > ts
                 and r.matched_content > max(head.matched_content, tail.matched_content)
-                for r, _ in regions
+                for r, _, _ in regions
             )
-            # ... nor one source that prints both parts (as neighbouring sentences, say).
-            in_head = {o.source for r, o in regions if _within(r, head, tokens)}
-            both = in_head & {o.source for r, o in regions if _within(r, tail, tokens)}
-            if spans or both:
+            if spans:
                 continue
+            # ... nor one source that prints both parts (as neighbouring sentences, say).
+            for part in (head, tail):
+                if id(part) not in within:
+                    within[id(part)] = sources_within(part)
+            if within[id(head)] & within[id(tail)]:
+                continue
+            cut = max(ts, he)
             score = head.matched_content + tail.matched_content
             if best is None or (score, -cut) > (best[0], -best[1]):  # ties: the earliest cut
                 best = (score, cut)
     return best[1] if best else None
-
-
-def _within(region: Alignment, part: Alignment, tokens: Sequence[Token]) -> bool:
-    """Whether ``region`` matches two content words or more inside ``part``'s span of the quote."""
-    lo, hi = (
-        max(region.quote_window[0], part.quote_window[0]),
-        min(region.quote_window[1], part.quote_window[1]),
-    )
-    return _content_between(tokens, lo, hi) >= 2 and region.matched_content >= 2
 
 
 def split_splices(segments: Sequence[Segment], *, config: Config) -> list[Segment]:
@@ -117,10 +139,18 @@ def split_splices(segments: Sequence[Segment], *, config: Config) -> list[Segmen
         if segment.article is None or segment.cut:
             result.append(segment)
             continue
-        others = sorted(
+        # The renderings sharing most content words (at most _SPLICE_PARTNERS), in a fixed order.
+        keys = segment.content_keys
+        nearest = sorted(
             (segments[k] for k in index.neighbours(position) if segments[k].article != segment.article),
-            key=lambda other: (other.article or "", other.start, other.source),
-        )
+            key=lambda other: (
+                -len(keys & other.content_keys),
+                other.article or "",
+                other.start,
+                other.source,
+            ),
+        )[:_SPLICE_PARTNERS]
+        others = sorted(nearest, key=lambda other: (other.article or "", other.start, other.source))
         cut = _splice_point(segment, others)
         if cut is None:
             result.append(segment)
@@ -147,24 +177,39 @@ def _speakers_agree(a: str | None, b: str | None) -> bool | None:
     return same_person(a, b)
 
 
-def _measure(shorter: Segment, longer: Segment) -> tuple[float, float, int]:
-    """(containment of the shorter in the longer, similarity, content words matched).
+def _lcs(a: Sequence[str], b: Sequence[str]) -> int:
+    """Length of the longest common subsequence (rapidfuzz's Indel similarity is
+    len(a) + len(b) - distance, that is twice it)."""
+    return int(Indel.similarity(a, b)) // 2
 
-    The similarity is the mean of two Dice coefficients: of the words aligned in
-    order, and of the content words shared in any order, so that a reordered
-    paraphrase or a translation variant still links.
-    """
-    alignment = align(longer.tokens, shorter.tokens)
-    content = shorter.content_count
-    contain = alignment.matched_content / content if content else 0.0
-    total = len(shorter.tokens) + len(longer.tokens)
-    ordered = 2 * alignment.matched / total if total else 0.0
-    a, b = shorter.content_keys, longer.content_keys
-    shared = len(a & b)
-    if shared < min(2, len(a), len(b)) or not shared:
-        return contain, 0.0, alignment.matched_content  # function words alone link nothing
-    bag = 2 * shared / (len(a) + len(b))
-    return contain, (ordered + bag) / 2, alignment.matched_content
+
+def _similarity(a: Segment, b: Segment) -> float:
+    """The mean of two Dice coefficients: of all words aligned in order (their
+    longest common subsequence, from rapidfuzz), and of the content words
+    shared in any order, so that a reordered paraphrase or a translation
+    variant still links. Function words alone link nothing: below two shared
+    content words (one, for a one-word segment) the similarity is 0."""
+    ka, kb = a.content_keys, b.content_keys
+    shared = len(ka & kb)
+    if shared < min(2, len(ka), len(kb)) or not shared:
+        return 0.0
+    total = len(a.keys) + len(b.keys)
+    ordered = 2 * _lcs(a.keys, b.keys) / total
+    return (ordered + 2 * shared / (len(ka) + len(kb))) / 2
+
+
+def _containment(shorter: Segment, longer: Segment, threshold: float) -> tuple[float, int] | None:
+    """(share of the shorter's content words found in order in the longer, how many),
+    or None when that share cannot reach ``threshold``: the common subsequence of
+    the content words alone bounds it and is cheap; the alignment is not."""
+    count = shorter.content_count
+    if not count:
+        return None
+    bound = _lcs(shorter.content, longer.content)
+    if bound / count < threshold and not (count == 1 and bound == 1):
+        return None
+    matched = align(longer.tokens, shorter.tokens).matched_content
+    return matched / count, matched
 
 
 def cluster_segments(
@@ -193,7 +238,11 @@ def cluster_segments(
         placed = [k for k in neighbours(position) if k < position]
         fragment_of: tuple[tuple[float, float, int], int] | None = None
         for k in placed:
-            contain, sim, matched = _measure(segment, ordered[k])
+            measured = _containment(segment, ordered[k], config.contain_threshold)
+            if measured is None:
+                continue
+            contain, matched = measured
+            sim = _similarity(segment, ordered[k])
             agree = _speakers_agree(
                 segment.speaker, _majority([ordered[m].speaker for m in members[labels[k]]])
             )
@@ -218,8 +267,8 @@ def cluster_segments(
             continue
         best: tuple[float, int] | None = None
         for label in sorted({labels[k] for k in placed}):
-            cores = members[label]
-            average = sum(_measure(segment, ordered[m])[1] for m in cores) / len(cores)
+            cores = members[label][:_LINK_SAMPLE]  # the first core renderings, in canonical order
+            average = sum(_similarity(segment, ordered[m]) for m in cores) / len(cores)
             # Like words from another speaker are another remark, unless nearly the same words.
             others = _speakers_agree(segment.speaker, _majority([ordered[m].speaker for m in cores])) is False
             needed = max(config.link_threshold, 0.8) if others else config.link_threshold

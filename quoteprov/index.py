@@ -33,14 +33,20 @@ class Index:
             for key in unit_keys:
                 postings.setdefault(key, []).append(unit)
         self._postings = {k: v for k, v in postings.items() if len(v) <= max_df}
+        self._sizes = [len(k) for k in self._keys]
 
     def neighbours(self, unit: int) -> list[int]:
         """The units sharing enough indexed content keys with ``unit``, in order."""
         keys = self._keys[unit]
         counts: Counter[int] = Counter()
         for key in keys:
-            counts.update(self._postings.get(key, ()))
+            postings = self._postings.get(key)
+            if postings:
+                counts.update(postings)
         need = min(2, len(keys))
+        if need <= 1:
+            return sorted(other for other in counts if other != unit)
+        sizes = self._sizes
         return sorted(
-            other for other, n in counts.items() if other != unit and n >= min(need, len(self._keys[other]))
+            other for other, n in counts.items() if other != unit and (n >= need or sizes[other] == 1)
         )

@@ -195,11 +195,12 @@ def _spliced(
             lo = min(p.start for p, _ in parts if p.sentence == a.sentence)
             hi = max(p.end for p, _ in parts if p.sentence == a.sentence)
             run = tuple(t for t in tokens if lo <= t.start and t.end <= hi)
-            whole = any(
-                coverage(align(other, run)) == 1.0
-                for source, other in full_tokens.items()
-                if source != quote.id and not source.startswith(f"{quote.article}:")
+            # A rendering holding both runs holds each, so it is in one of their remarks.
+            holders = sorted(
+                {s.source for label in (la, lb) for s in by_label[label] if s.article != quote.article}
             )
+            whole = any(coverage(align(full_tokens[source], run)) == 1.0 for source in holders)
+
             if not whole:
                 return True
     return False

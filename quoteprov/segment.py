@@ -38,18 +38,27 @@ class Segment:
     sentence: int
     cut: str = ""
     kind: str = "direct"  # the quote's kind, or "reference" for a primary source
-
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return tuple(t.key for t in self.tokens)
+    # Derived once: the comparison keys, and those of content words.
+    keys: tuple[str, ...] = attrs.field(
+        init=False,
+        eq=False,
+        repr=False,
+        default=attrs.Factory(lambda self: tuple(t.key for t in self.tokens), takes_self=True),
+    )
+    content: tuple[str, ...] = attrs.field(
+        init=False,
+        eq=False,
+        repr=False,
+        default=attrs.Factory(lambda self: tuple(k for k in self.keys if is_content(k)), takes_self=True),
+    )
 
     @property
     def content_keys(self) -> frozenset[str]:
-        return frozenset(t.key for t in self.tokens if is_content(t.key))
+        return frozenset(self.content)
 
     @property
     def content_count(self) -> int:
-        return sum(1 for t in self.tokens if is_content(t.key))
+        return len(self.content)
 
     @property
     def start(self) -> int:
