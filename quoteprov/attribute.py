@@ -27,7 +27,9 @@ from quoteprov.cues import (
     CUE_VERBS,
     FEMALE_PRONOUNS,
     FUNCTION_WORDS,
+    INVERTED_PRONOUNS,
     MALE_PRONOUNS,
+    ROLE_DETERMINERS,
     ROLE_NOUNS,
     SAY_VERBS,
     SCARE_AFTER,
@@ -51,7 +53,10 @@ _PRONOUN: Final = regex.compile(
 )
 _POSSESSIVE_PRONOUN: Final = regex.compile(r"(?<![\p{L}])(?:his|her)(?![\p{L}])", regex.IGNORECASE)
 _ROLE_NP: Final = regex.compile(
-    r"(?<![\p{L}])(?:(?:the|this|that)\s+(?:[\p{L}’'\-]+\s+){0,5}?|(?:\p{Lu}[\p{L}]*\s+){1,3})"
+    r"(?<![\p{L}])(?:(?:"
+    + "|".join(sorted(ROLE_DETERMINERS, key=len, reverse=True))
+    + r")\s+(?:[\p{L}’'\-]+\s+){0,5}?"
+    r"|(?:\p{Lu}[\p{L}]*\s+){1,3})"
     r"(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")(?![\p{L}])",
     regex.IGNORECASE,
 )
@@ -71,6 +76,11 @@ _ORG_PHRASE: Final = regex.compile(
 
 #: An appositive between a name and its cue verb: ", 54," / ", a farmer,".
 _APPOSITIVE: Final = regex.compile(r",[^,.;:“”«»\n]{1,60},\s*")
+_QUOTATIVE_SO: Final = regex.compile(r"[”“»«\"'’‘][ \u00a0]*,[ \u00a0]*$")
+_CLAUSE_END: Final = regex.compile(r"[ \u00a0]*(?:[.!?;…]|$)")
+#: The words after a cue, up to the end of the clause.
+_NEXT_WORDS: Final = regex.compile(r"[ \u00a0]*([\p{L}\p{M}'’\- \u00a0]*)")
+_ROLES: Final = frozenset(fold(w) for w in ROLE_NOUNS)
 #: After a cue verb: a colon or an opening mark, so the cue introduces what follows.
 _LEADS_IN: Final = regex.compile(r"[ \u00a0]*(?::|[“‘«„「『‹»\"'])")
 #: ", [aux] cue" right after a quote.
@@ -219,11 +229,14 @@ def _close_end(text: str, q: Quote) -> int:
 
 
 def _cues(ctx: _Context, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """Cue verbs in [lo, hi) outside quotes; capitalised ones only in a headline."""
+    """Cue verbs in [lo, hi) outside quotes; capitalised ones only in a headline;
+    German "so" only right after a quote (", so Anna Schmidt")."""
     found = []
     for m in _CUE_WORD.finditer(ctx.text, lo, hi):
         word = m.group()
         if word.casefold() not in _ALL_CUES or ctx.inside_quote(m.start()):
+            continue
+        if word == "so" and not _QUOTATIVE_SO.search(ctx.text, max(0, m.start() - 6), m.start()):
             continue
         if word.islower() or (
             word.istitle() and ctx.in_headline(m.start()) and not ctx.starts_sentence(m.start())
@@ -302,6 +315,20 @@ class _Rules:
             name = ctx.person_before(m.start(), _gender_of(m.group()))
             if name:
                 return _Found(name, None, m.start())
+        after = _NEXT_WORDS.match(self.text, cue_end, window)
+        if after is None:
+            return None
+        words = after.group(1).split()
+        if words and words[0].casefold() in INVERTED_PRONOUNS:
+            name = ctx.person_before(cue_end, None)  # sagte sie: she, or they
+            return _Found(name, None, cue_end) if name else None
+        if words and (fold(words[0]) in _ROLES or (len(words) > 1 and fold(words[1]) in _ROLES)):
+            name = ctx.role_holder(" ".join(words[:2]), cue_end)  # a déclaré le ministre / заявил министр
+            return _Found(name, None, cue_end) if name else None
+        if not words and _CLAUSE_END.match(self.text, after.end()):
+            # Nothing after the cue: the subject is dropped (afirmó. / заявил.): the last one named.
+            name = ctx.person_before(cue_end, None)
+            return _Found(name, None, cue_end) if name else None
         return None
 
     def sentence_subject(self, lo: int, hi: int) -> _Found | None:

@@ -16,11 +16,13 @@ __all__ = [
     "FEMALE_HONORIFICS",
     "FEMALE_PRONOUNS",
     "FUNCTION_WORDS",
+    "INVERTED_PRONOUNS",
     "MALE_HONORIFICS",
     "MALE_PRONOUNS",
     "NAME_PARTICLES",
     "ORG_WORDS",
     "PLACE_WORDS",
+    "ROLE_DETERMINERS",
     "ROLE_NOUNS",
     "SAY_VERBS",
     "SCARE_AFTER",
@@ -59,7 +61,7 @@ CUE_VERBS: Final[dict[str, frozenset[str]]] = {
     ),
     "de": _words(
         """sagte sagt sagten erklärte erklärt betonte betont meinte meint warnte warnt schrieb
-        schreibt fügte fragte fragt antwortete behauptete kritisierte""",
+        schreibt fügte fragte fragt antwortete behauptete kritisierte so""",
     ),
     "ru": _words(
         """сказал сказала сказали заявил заявила заявили отметил отметила подчеркнул подчеркнула
@@ -72,6 +74,12 @@ CUE_VERBS: Final[dict[str, frozenset[str]]] = {
     ),
     "pl": _words("""powiedział powiedziała stwierdził stwierdziła dodał dodała oświadczył oświadczyła"""),
 }
+
+#: Determiners before a role noun ("the minister", "le ministre", "die Ministerin").
+ROLE_DETERMINERS: Final = _words("the this that le la les l' der die das dem den el los las")
+
+#: Pronouns that are a speaker only right after a cue verb (German "sagte sie").
+INVERTED_PRONOUNS: Final = _words("sie")
 
 #: Auxiliaries that may stand between a quote and its cue verb ("», a déclaré X").
 AUXILIARIES: Final = _words("a ha hat has have had est ont habe hatte")
@@ -124,7 +132,11 @@ ROLE_NOUNS: Final = _words(
     general director chief head candidate nominee mayor premier chancellor prosecutor
     representative researcher scientist economist commander officer activist author writer
     executive founder politician legislator specialist mogul tycoon billionaire front-runner
-    democrat republican member strategist correspondent commentator""",
+    democrat republican member strategist correspondent commentator
+    ministre président présidente porte-parole député députée sénateur maire ministro ministra
+    presidente portavoz alcalde alcaldesa diputado diputada ministerin präsident präsidentin
+    sprecher sprecherin kanzler kanzlerin bürgermeister министр президент глава представитель
+    депутат мэр""",
 )
 
 #: Words that make a capitalised phrase a body (which may speak), not a person.
