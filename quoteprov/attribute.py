@@ -85,7 +85,10 @@ _ROLES: Final = frozenset(fold(w) for w in ROLE_NOUNS)
 _LEADS_IN: Final = regex.compile(r"[ \u00a0]*(?::|[“‘«„「『‹»\"'])")
 #: ", [aux] cue" right after a quote.
 _AFTER_COMMA: Final = regex.compile(
-    r"[ \u00a0\u202f]*,[ \u00a0]*(?:(?:" + "|".join(sorted(AUXILIARIES)) + r")[ \u00a0]+)?([\p{L}]+)"
+    r"[ \u00a0\u202f]*,[ \u00a0]*(?:[—–][ \u00a0]*)?"  # ", said" / "», — заявил"
+    r"(?:(?:"
+    + "|".join(sorted(AUXILIARIES))
+    + r")(?:-t-(?:il|elle|on))?[ \u00a0]+)?([\p{L}]+)"  # a(-t-il) déclaré
 )
 #: A cue verb, and at most one word, just before a nested quote ("told us ‘wait").
 _CUE_BEFORE: Final = regex.compile(
