@@ -238,16 +238,18 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("«Nobody — NOT ONE — is “thinking” about it…»")
     'nobody not one is thinking about it …'
     """
+    # Fold the whole text first (compatibility forms, case, accents), then cut it
+    # into words: cutting after folding is what makes the result a fixed point.
+    folded = unicodedata.normalize("NFC", _fold(unicodedata.normalize("NFKC", text)))
     words = []
-    # Compatibility forms first ("¹" -> "1", "ﬁ" -> "fi"), so that folding is a fixed point.
-    for m in _TOKEN.finditer(unicodedata.normalize("NFKC", text)):
+    for m in _TOKEN.finditer(folded):
         if m.group("ellipsis"):
             words.append(ELLIPSIS)
         elif m.group("number"):
             words.append(m.group("number").replace(",", ""))
         else:
-            words.append(_fold(m.group()).replace(".", ""))
-    return " ".join(w for w in words if w)  # a lone combining mark folds to nothing
+            words.append(m.group().replace(".", ""))
+    return " ".join(words)
 
 
 @functools.lru_cache(maxsize=1 << 12)
