@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import HealthCheck, settings
 
 # Machines differ in speed (CI shares its cores): properties are about results,
@@ -12,4 +14,10 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
     print_blob=True,
 )
-settings.load_profile("quoteprov")
+# QUOTEPROV_EXAMPLES=1000 python -m pytest: a longer hunt than the default 100 examples.
+settings.register_profile(
+    "thorough",
+    parent=settings.get_profile("quoteprov"),
+    max_examples=int(os.environ.get("QUOTEPROV_EXAMPLES", "100")),
+)
+settings.load_profile("thorough" if "QUOTEPROV_EXAMPLES" in os.environ else "quoteprov")
