@@ -126,6 +126,8 @@ class _Context:
         ]
         self.names = Names(text, self.quoted, self.starts_sentence)
         self.named: list[tuple[int, str]] = []
+        # Genders learnt from the pronouns that named someone.
+        self.genders: dict[str, str] = {}
 
     def inside_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self.quoted_starts, pos) - 1
@@ -182,19 +184,20 @@ class _Context:
             if s != k and self.in_short_question(lo):
                 continue
             candidates: list[tuple[int, bool, str, str | None]] = [
-                (off, True, name, None) for off, name in self.named if lo <= off < hi
+                (off, True, name, self.genders.get(name)) for off, name in self.named if lo <= off < hi
             ]
             for mention in self.names.between(lo, hi):
                 if mention.person is not None:
                     person = self.names.persons[mention.person]
-                    candidates.append((mention.start, mention.subject, person.name, person.gender))
+                    known = person.gender or self.genders.get(person.name)
+                    candidates.append((mention.start, mention.subject, person.name, known))
             candidates.sort(key=lambda c: c[0])
             fitting = [c for c in candidates if gender is None or c[3] in (None, gender)]
-            for _, subject, name, _g in fitting:
-                if subject:
-                    return name
-            if fitting:
-                return fitting[0][2]
+            found = next((c[2] for c in fitting if c[1]), fitting[0][2] if fitting else None)
+            if found is not None:
+                if gender is not None:
+                    self.genders.setdefault(found, gender)  # "he said" of Tom Hale: Tom Hale is "he"
+                return found
         return None
 
     def role_holder(self, phrase: str, pos: int) -> str | None:
