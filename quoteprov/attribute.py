@@ -21,9 +21,9 @@ import attrs
 import regex
 
 from quoteprov.config import Config
+from quoteprov.context import ArticleContext, mark_end, mark_start
 from quoteprov.cues import (
     AUXILIARIES,
-    CAPITALISED_STOPWORDS,
     CUE_VERBS,
     FEMALE_PRONOUNS,
     FUNCTION_WORDS,
@@ -40,7 +40,7 @@ from quoteprov.cues import (
 )
 from quoteprov.marks import TITLE_MARKS
 from quoteprov.models import Quote
-from quoteprov.names import Mention, Names, fold
+from quoteprov.names import Mention, fold
 
 __all__ = ["attribute"]
 
@@ -63,15 +63,6 @@ _ROLE_NP: Final = regex.compile(
 _SOURCE: Final = regex.compile(
     r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in SOURCE_PHRASES) + r")(?![\p{L}])",
     regex.IGNORECASE,
-)
-#: A sentence boundary: terminal punctuation (and closing marks) then space, or a line break.
-_SENTENCE_END: Final = regex.compile(r"[.!?…][\"'”’“‘»«›‹」』)\]\u00a0\u202f]*\s+|\n")
-_ABBREVIATION: Final = regex.compile(
-    r"(?:(?<![\p{L}])\p{Lu}|(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|vs|v|No))\.$"
-)
-#: "The Washington Post’s editorial board" just before a cue: a body speaking.
-_ORG_PHRASE: Final = regex.compile(
-    r"((?:The\s+)?(?:\p{Lu}[\p{L}\-]*\s+){0,4}\p{Lu}[\p{L}\-]*)(?:['’]s)?((?:\s+\p{Ll}+){0,2})\s+(?:\p{Ll}+ly\s+|also\s+)?$"
 )
 
 #: An appositive between a name and its cue verb: ", 54," / ", a farmer,".
@@ -112,129 +103,7 @@ def _gender_of(pronoun: str) -> str:
     return "m" if pronoun.casefold() in MALE_PRONOUNS else "f"
 
 
-class _Context:
-    """What attribution knows about one article."""
-
-    def __init__(self, text: str, quotes: Sequence[Quote], config: Config) -> None:
-        self.text = text
-        self.config = config
-        self.top = [q for q in quotes if q.parent is None]
-        self.quoted = sorted((_open_pos(text, q), _close_end(text, q)) for q in self.top)
-        self.quoted_starts = [s for s, _ in self.quoted]
-        self.sentence_starts = [0] + [
-            m.end() for m in _SENTENCE_END.finditer(text) if self._is_boundary(m.start(), m.end(), m.group())
-        ]
-        self.names = Names(text, self.quoted, self.starts_sentence)
-        self.named: list[tuple[int, str]] = []
-        # Genders learnt from the pronouns that named someone.
-        self.genders: dict[str, str] = {}
-
-    def inside_quote(self, pos: int) -> bool:
-        k = bisect.bisect_right(self.quoted_starts, pos) - 1
-        return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
-
-    def _is_boundary(self, start: int, end: int, found: str) -> bool:
-        if found == "\n":
-            return True
-        if self.inside_quote(end - 1):
-            return False  # a full stop inside a quote ends the speaker's sentence, not the writer's
-        if end < len(self.text) and self.text[end].islower():
-            return False  # “Who’s gonna pay?” he asks.
-        return not _ABBREVIATION.search(self.text[max(0, start - 4) : start + 1])
-
-    def starts_sentence(self, pos: int) -> bool:
-        k = pos - 1
-        while k >= 0 and self.text[k] in " \u00a0\t\"'“‘«„(":
-            k -= 1
-        if k < 0 or self.text[k] == "\n":
-            return True
-        return self.text[k] in ".!?…" and not _ABBREVIATION.search(self.text[max(0, k - 4) : k + 1])
-
-    def sentence_start(self, pos: int) -> int:
-        return self.sentence_starts[bisect.bisect_right(self.sentence_starts, pos) - 1]
-
-    def sentence_end(self, pos: int) -> int:
-        k = bisect.bisect_right(self.sentence_starts, pos)
-        return self.sentence_starts[k] if k < len(self.sentence_starts) else len(self.text)
-
-    def boundaries_between(self, lo: int, hi: int) -> int:
-        return bisect.bisect_right(self.sentence_starts, hi) - bisect.bisect_right(self.sentence_starts, lo)
-
-    def in_short_question(self, pos: int) -> bool:
-        """Whether ``pos`` is in a bare question naming someone: "Governor Christie?"."""
-        lo, hi = self.sentence_start(pos), self.sentence_end(pos)
-        return self.text[lo:hi].rstrip().endswith("?") and len(_WORD.findall(self.text, lo, hi)) <= 6
-
-    def in_headline(self, pos: int) -> bool:
-        return "\n" not in self.text[:pos]
-
-    # -- who a word or phrase stands for ----------------------------------------------
-
-    def person_before(self, pos: int, gender: str | None) -> str | None:
-        """The person a pronoun at ``pos`` most likely means.
-
-        Sentence by sentence backwards: the named subject of the sentence if one
-        fits the pronoun's gender, else the first person it names. A bare
-        question naming someone ("Governor Christie?") is a topic, not a subject.
-        """
-        k = bisect.bisect_right(self.sentence_starts, pos) - 1
-        for s in range(k, max(-1, k - 8), -1):
-            lo = self.sentence_starts[s]
-            hi = pos if s == k else self.sentence_starts[s + 1]
-            if s != k and self.in_short_question(lo):
-                continue
-            candidates: list[tuple[int, bool, str, str | None]] = [
-                (off, True, name, self.genders.get(name)) for off, name in self.named if lo <= off < hi
-            ]
-            for mention in self.names.between(lo, hi):
-                if mention.person is not None:
-                    person = self.names.persons[mention.person]
-                    known = person.gender or self.genders.get(person.name)
-                    candidates.append((mention.start, mention.subject, person.name, known))
-            candidates.sort(key=lambda c: c[0])
-            fitting = [c for c in candidates if gender is None or c[3] in (None, gender)]
-            found = next((c[2] for c in fitting if c[1]), fitting[0][2] if fitting else None)
-            if found is not None:
-                if gender is not None:
-                    self.genders.setdefault(found, gender)  # "he said" of Tom Hale: Tom Hale is "he"
-                return found
-        return None
-
-    def role_holder(self, phrase: str, pos: int) -> str | None:
-        words = {fold(w) for w in _WORD.findall(phrase)} - CAPITALISED_STOPWORDS
-        found = self.names.with_role(words, pos)
-        if found is None and self.in_headline(pos):
-            found = self.names.most_mentioned()
-        return found or self.person_before(pos, None)
-
-    def org_phrase(self, lo: int, cue_start: int) -> str | None:
-        m = _ORG_PHRASE.search(self.text, lo, cue_start)
-        if not m:
-            return None
-        mentions = [x for x in self.names.between(m.start(1), cue_start) if x.org]
-        if not mentions:
-            return None
-        name = self.text[m.start(1) : m.end(1)]
-        return (name + m.group(2)).strip()
-
-
-def _open_pos(text: str, q: Quote) -> int:
-    pos = q.start - 1
-    while pos > 0 and text[pos] != q.open:
-        pos -= 1
-    return max(pos, 0)
-
-
-def _close_end(text: str, q: Quote) -> int:
-    if q.close is None:
-        return q.end
-    pos = q.end
-    while pos < len(text) and text[pos] != q.close:
-        pos += 1
-    return min(pos + 1, len(text))
-
-
-def _cues(ctx: _Context, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def _cues(ctx: ArticleContext, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """Cue verbs in [lo, hi) outside quotes; capitalised ones only in a headline;
     German "so" only right after a quote (", so Anna Schmidt")."""
     found = []
@@ -251,14 +120,14 @@ def _cues(ctx: _Context, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return found
 
 
-def _words(ctx: _Context, lo: int, hi: int) -> int:
+def _words(ctx: ArticleContext, lo: int, hi: int) -> int:
     return len(_WORD.findall(ctx.text, lo, hi))
 
 
 class _Rules:
     """The attribution rules, each a small function of a quote's context."""
 
-    def __init__(self, ctx: _Context) -> None:
+    def __init__(self, ctx: ArticleContext) -> None:
         self.ctx = ctx
         self.text = ctx.text
 
@@ -510,7 +379,7 @@ class _Rules:
         if last is None:
             return None
         found, quote = last
-        lo = _close_end(self.text, quote)
+        lo = mark_end(self.text, quote)
         if (
             _words(self.ctx, self.ctx.sentence_start(open_pos), open_pos)
             and self.ctx.sentence_start(open_pos) > lo
@@ -573,7 +442,7 @@ def _scare_marked(text: str, open_pos: int, close_end: int) -> bool:
 
 def _attribute_one(rules: _Rules, q: Quote, last: tuple[_Found, Quote] | None) -> _Found | None:
     ctx, text = rules.ctx, rules.text
-    open_pos, close_end = _open_pos(text, q), _close_end(text, q)
+    open_pos, close_end = mark_start(text, q), mark_end(text, q)
     s_start = ctx.sentence_start(open_pos)
     after = close_end
     while after < len(text) and text[after] in " \u00a0":
@@ -596,17 +465,15 @@ def _attribute_one(rules: _Rules, q: Quote, last: tuple[_Found, Quote] | None) -
             or (rules.right_cue(close_end, right_hi) if right else None)
             or rules.possessive(s_start, open_pos, direct_only=False)
             or rules.source_phrase(s_start, right_hi if right else open_pos)
-            or (
-                last[0] if last and ctx.boundaries_between(_close_end(text, last[1]), open_pos) == 0 else None
-            )
+            or (last[0] if last and ctx.boundaries_between(mark_end(text, last[1]), open_pos) == 0 else None)
             or rules.colon_lead_in(s_start, open_pos, anywhere=True)
         )
     if q.kind == "title" and rules.modifier(close_end):
         return None
     # Direct quotes and titles: only a cue next to the quote names its speaker.
     floor = s_start
-    if last and _close_end(text, last[1]) > s_start:
-        floor = max(floor, _close_end(text, last[1]))
+    if last and mark_end(text, last[1]) > s_start:
+        floor = max(floor, mark_end(text, last[1]))
     if later:
         right_hi = min(right_hi, later[0])
     if q.kind == "title":
@@ -649,12 +516,12 @@ def attribute(text: str, quotes: Sequence[Quote], *, config: Config | None = Non
     [('We agree,', 'direct', 'Sergei Lavrov'), ('special operation', 'scare', None)]
     """
     cfg = config or Config()
-    ctx = _Context(text, quotes, cfg)
+    ctx = ArticleContext(text, quotes, cfg)
     rules = _Rules(ctx)
     result: list[Quote] = []
     last: tuple[_Found, Quote] | None = None
     for q in quotes:
-        open_pos, close_end = _open_pos(text, q), _close_end(text, q)
+        open_pos, close_end = mark_start(text, q), mark_end(text, q)
         if _titled(text, q, open_pos):
             result.append(attrs.evolve(q, kind="title"))
             continue
