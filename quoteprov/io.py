@@ -19,7 +19,7 @@ from quoteprov.models import Article, Reference
 __all__ = ["TEXT_SUFFIXES", "read_articles", "read_jsonl_records", "read_references", "write_atomically"]
 
 #: File endings read as one article each; JSONL endings hold one article a line.
-TEXT_SUFFIXES: Final = (".txt", ".text", ".md")
+TEXT_SUFFIXES: Final = (".txt", ".text")
 JSONL_SUFFIXES: Final = (".jsonl", ".ndjson")
 _OPTIONAL_FIELDS: Final = ("title", "source", "published", "url")
 

@@ -200,6 +200,7 @@ class ArticleSummary:
 
     id: str
     title: str | None = None
+    source: str | None = None
     fidelity: float | None = attrs.field(default=None, validator=attrs.validators.optional(_unit_interval))
     counts: tuple[tuple[str, int], ...] = ()
     problems: tuple[Problem, ...] = ()

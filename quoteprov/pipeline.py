@@ -61,7 +61,7 @@ def extraction_report(articles: Sequence[Article], *, config: Config | None = No
     extractions = extract_articles(articles, config=config)
     return Report(
         articles=tuple(
-            ArticleSummary(id=a.id, title=_title(a), problems=e.problems)
+            ArticleSummary(id=a.id, title=_title(a), source=a.source, problems=e.problems)
             for a, e in zip(articles, extractions, strict=True)
         ),
         quotes=tuple(q for e in extractions for q in e.quotes),
@@ -182,6 +182,7 @@ def track(
             ArticleSummary(
                 id=article.id,
                 title=_title(article),
+                source=article.source,
                 fidelity=sum(s * w for s, w in weights) / total if total else None,
                 counts=tuple(sorted(counts.items(), key=lambda kv: VERDICTS.index(kv[0]))),
                 problems=extraction.problems,

@@ -66,6 +66,7 @@ def to_json_dict(report: Report) -> dict[str, Any]:
             {
                 "id": a.id,
                 "title": a.title,
+                "source": a.source,
                 "fidelity": None if a.fidelity is None else round(a.fidelity, 4),
                 "counts": dict(a.counts),
                 "problems": [_problem(p) for p in a.problems],
@@ -144,6 +145,7 @@ def _tracking_text(report: Report) -> list[str]:
         lines.append(f"  {a.id:<{width}}  {score}  {counts}")
     lines += ["", "Remarks", ""]
     quotes = {q.id: q for q in report.quotes}
+    outlet = {a.id: f"{a.source} ({a.id})" if a.source else a.id for a in report.articles}
     for remark in report.remarks:
         conflict = f"  (also attributed to: {', '.join(remark.conflicts)})" if remark.conflicts else ""
         lines.append(f"{remark.id}  {remark.speaker or '—'}{conflict}")
@@ -156,7 +158,8 @@ def _tracking_text(report: Report) -> list[str]:
             fidelity = quote.fidelity
             verdict = f"{fidelity.verdict} {fidelity.score:.2f}" if fidelity else "not judged"
             flags = f" [{', '.join(fidelity.flags)}]" if fidelity and fidelity.flags else ""
-            lines.append(f"    {quote.article[:28]:<28} {quote.speaker or '—'}: {verdict}{flags}")
+            where = outlet.get(quote.article, quote.article)[:36]
+            lines.append(f"    {where:<36} {quote.speaker or '—'}: {verdict}{flags}")
             if len(quote.remarks) == 1 and fidelity and fidelity.diff and fidelity.verdict != "verbatim":
                 lines.append(f"        {inline_diff(fidelity.diff)}")
             else:
