@@ -39,6 +39,7 @@ __all__ = [
     "apostrophe_insertions",
     "articles",
     "mark_heavy_texts",
+    "news_phrases",
     "pair_styles",
     "quoted_paragraphs",
     "stray_mark_documents",
@@ -420,3 +421,20 @@ def synthetic_corpora(
         outlets=draw(outlets if outlets is not None else st.integers(3, 5)),
         style=style,
     )
+
+
+# ------------------------------------------------------------- words for normalisation and alignment
+
+_NEWS_WORDS = st.sampled_from(
+    [
+        *("the", "minister", "said", "we", "will", "not", "accept", "any", "cuts", "to", "pension"),
+        *("fund", "four", "4", "million", "Iran’s", "U.S.", "strikes", "…", "...", "taking", "taken"),
+        *("conclusions", "«quoted»", "“marks”", "—", "dash"),
+    ]
+)
+
+
+def news_phrases() -> st.SearchStrategy[str]:
+    """Phrases of news words with the hard cases of folding: marks, ellipses,
+    abbreviations, number words and inflections."""
+    return st.lists(_NEWS_WORDS, max_size=25).map(" ".join)

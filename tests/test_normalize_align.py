@@ -6,20 +6,12 @@ from collections.abc import Sequence
 
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import news_phrases
 
 from quoteprov.align import align
 from quoteprov.fidelity import judge
 from quoteprov.index import Index
 from quoteprov.normalize import is_content, normalize_text, tokenize
-
-_WORDS = st.sampled_from(
-    [
-        *("the", "minister", "said", "we", "will", "not", "accept", "any", "cuts", "to", "pension"),
-        *("fund", "four", "4", "million", "Iran’s", "U.S.", "strikes", "…", "...", "taking", "taken"),
-        *("conclusions", "«quoted»", "“marks”", "—", "dash"),
-    ]
-)
-_PHRASES = st.lists(_WORDS, max_size=25).map(" ".join)
 
 
 def _lcs_length(a: Sequence[str], b: Sequence[str]) -> int:
@@ -40,27 +32,27 @@ def test_token_offsets_round_trip(text: str) -> None:
         assert text[token.start : token.end] == token.text
 
 
-@given(text=st.one_of(st.text(), _PHRASES))
+@given(text=st.one_of(st.text(), news_phrases()))
 def test_normalize_text_is_idempotent(text: str) -> None:
     once = normalize_text(text)
     assert normalize_text(once) == once
 
 
-@given(text=_PHRASES)
+@given(text=news_phrases())
 def test_normalize_ignores_marks_case_and_spacing(text: str) -> None:
     decorated = "“" + "  ".join(text.upper().split()) + ",”"
     assert normalize_text(decorated) == normalize_text(text.upper())
     assert normalize_text(decorated).casefold() == normalize_text(text).casefold()
 
 
-@given(a=_PHRASES, b=_PHRASES)
+@given(a=news_phrases(), b=news_phrases())
 def test_alignment_matches_the_lcs_oracle(a: str, b: str) -> None:
     ref, quote = tokenize(a), tokenize(b)
     alignment = align(ref, quote)
     assert alignment.matched == _lcs_length([t.key for t in ref], [t.key for t in quote])
 
 
-@given(a=_PHRASES, b=_PHRASES)
+@given(a=news_phrases(), b=news_phrases())
 def test_alignment_ops_tile_both_sequences(a: str, b: str) -> None:
     ref, quote = tokenize(a), tokenize(b)
     ops = align(ref, quote).ops
@@ -68,13 +60,13 @@ def test_alignment_ops_tile_both_sequences(a: str, b: str) -> None:
     assert [i for op in ops for i in range(op.quote_start, op.quote_end)] == list(range(len(quote)))
 
 
-@given(a=_PHRASES, b=_PHRASES)
+@given(a=news_phrases(), b=news_phrases())
 def test_judge_scores_are_in_unit_interval(a: str, b: str) -> None:
     result = judge(tokenize(a), tokenize(b), altered_coverage=0.7)
     assert 0.0 <= result.score <= 1.0
 
 
-@given(a=_PHRASES.filter(lambda t: any(is_content(tok.key) for tok in tokenize(t))))
+@given(a=news_phrases().filter(lambda t: any(is_content(tok.key) for tok in tokenize(t))))
 def test_a_run_against_itself_is_verbatim(a: str) -> None:
     """A run with a content word to anchor on (function words alone align to nothing)."""
     tokens = tokenize(a)
