@@ -17,7 +17,7 @@ from quoteprov import __version__
 from quoteprov.errors import QuoteprovError
 from quoteprov.io import read_articles, read_references, write_atomically
 from quoteprov.models import Article, Report
-from quoteprov.pipeline import extraction_report, track
+from quoteprov.pipeline import Progress, extraction_report, track
 from quoteprov.report import to_json, to_text
 
 __all__ = ["main"]
@@ -79,7 +79,19 @@ def _emit(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
-def _run(args: argparse.Namespace, build: Callable[[list[Article]], Report]) -> int:
+def _progress(quiet: bool) -> Progress | None:
+    """Progress on stderr, when stderr is a terminal and --quiet is not given."""
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def show(stage: str, done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        print(f"\rquoteprov: {stage} {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
+def _run(args: argparse.Namespace, build: Callable[[list[Article], Progress | None], Report]) -> int:
     skipped: list[str] = []
 
     def on_skip(message: str) -> None:
@@ -87,7 +99,7 @@ def _run(args: argparse.Namespace, build: Callable[[list[Article]], Report]) -> 
         print(f"quoteprov: skipped: {message}", file=sys.stderr)
 
     articles = read_articles(args.paths, skip_bad=args.skip_bad, on_skip=on_skip)
-    report = build(articles)
+    report = build(articles, _progress(args.quiet))
     _emit(to_json(report) if args.format == "json" else to_text(report), args.output)
     if not args.quiet and args.output:
         print(
@@ -105,10 +117,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
         if args.command == "extract":
-            return _run(args, extraction_report)
+            return _run(args, lambda articles, progress: extraction_report(articles, progress=progress))
         if args.command == "track":
             references = [r for path in args.reference for r in read_references(path)]
-            return _run(args, lambda articles: track(articles, references=references))
+            return _run(
+                args, lambda articles, progress: track(articles, references=references, progress=progress)
+            )
     except QuoteprovError as exc:
         print(f"quoteprov: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -26,7 +26,7 @@ from quoteprov.names import merge_speakers
 from quoteprov.normalize import Token, tokenize
 from quoteprov.segment import Segment, segments_of
 
-__all__ = ["extract_articles", "extraction_report", "track"]
+__all__ = ["Progress", "extract_articles", "extraction_report", "track"]
 
 
 def _title(article: Article) -> str | None:
@@ -36,7 +36,13 @@ def _title(article: Article) -> str | None:
     return first[:200] or None
 
 
-def extract_articles(articles: Sequence[Article], *, config: Config | None = None) -> tuple[Extraction, ...]:
+#: Receives (stage, done, total) as a run goes on: "extract" counts articles.
+Progress = Callable[[str, int, int], None]
+
+
+def extract_articles(
+    articles: Sequence[Article], *, config: Config | None = None, progress: Progress | None = None
+) -> tuple[Extraction, ...]:
     """Find and attribute the quotes of every article, with speakers merged
     across the corpus ("Sergey Lavrov" in one outlet, "Sergei Lavrov" in
     another and "Lavrov" in a third are one speaker, shown by the fullest name).
@@ -44,10 +50,12 @@ def extract_articles(articles: Sequence[Article], *, config: Config | None = Non
     The result does not depend on the order of ``articles``.
     """
     extractions = []
-    for article in articles:
+    for done, article in enumerate(articles, start=1):
         found = find_quotes(article.text, article_id=article.id, config=config)
         quotes = attribute(article.text, found.quotes, config=config)
         extractions.append(attrs.evolve(found, quotes=tuple(quotes)))
+        if progress is not None:
+            progress("extract", done, len(articles))
     merged = merge_speakers(q.speaker for e in extractions for q in e.quotes if q.speaker)
 
     def fullest(quote: Quote) -> Quote:
@@ -56,9 +64,11 @@ def extract_articles(articles: Sequence[Article], *, config: Config | None = Non
     return tuple(attrs.evolve(e, quotes=tuple(fullest(q) for q in e.quotes)) for e in extractions)
 
 
-def extraction_report(articles: Sequence[Article], *, config: Config | None = None) -> Report:
+def extraction_report(
+    articles: Sequence[Article], *, config: Config | None = None, progress: Progress | None = None
+) -> Report:
     """A report of the quotes of every article (no remarks or fidelity yet)."""
-    extractions = extract_articles(articles, config=config)
+    extractions = extract_articles(articles, config=config, progress=progress)
     return Report(
         articles=tuple(
             ArticleSummary(id=a.id, title=_title(a), source=a.source, problems=e.problems)
@@ -69,7 +79,11 @@ def extraction_report(articles: Sequence[Article], *, config: Config | None = No
 
 
 def track(
-    articles: Sequence[Article], *, references: Sequence[Reference] = (), config: Config | None = None
+    articles: Sequence[Article],
+    *,
+    references: Sequence[Reference] = (),
+    config: Config | None = None,
+    progress: Progress | None = None,
 ) -> Report:
     """Find the quotes of every article, group them into remarks, and judge each.
 
@@ -78,6 +92,7 @@ def track(
         references: primary-source statements; one that aligns with a quote is
             its reference, whatever the outlets print.
         config: options; ``Config()`` when omitted.
+        progress: called with (stage, done, total) as the run goes on.
 
     Returns:
         The report: articles with their fidelity (the length-weighted mean score
@@ -93,7 +108,7 @@ def track(
     [('a', 'altered', ('negation',)), ('b', 'altered', ('negation',))]
     """
     cfg = config or Config()
-    extractions = extract_articles(articles, config=cfg)
+    extractions = extract_articles(articles, config=cfg, progress=progress)
     quotes = [q for e in extractions for q in e.quotes]
     judged = [q for q in quotes if q.kind in ("direct", "partial") and q.parent is None]
     segments: list[Segment] = []
@@ -104,7 +119,11 @@ def track(
     for ref in references:
         segments.extend(segments_of(ref.id, None, ref.speaker, ref.text, kind="reference"))
         full_tokens[ref.id] = tokenize(ref.text)
+    if progress is not None:
+        progress("remarks", 0, len(segments))
     clustering = cluster_segments(split_splices(segments, config=cfg), config=cfg)
+    if progress is not None:
+        progress("remarks", len(segments), len(segments))
     by_label: dict[int, list[Segment]] = {}
     by_source: dict[str, list[Segment]] = {}
     parts_of: dict[str, list[tuple[Segment, int]]] = {}

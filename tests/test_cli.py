@@ -480,3 +480,25 @@ def test_version_as_a_process(tmp_path: Path) -> None:
     assert proc.stdout.startswith("quoteprov ")
     assert any(ch.isdigit() for ch in proc.stdout)
     assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("command", ["extract", "track"])
+def test_progress_on_a_terminal(
+    command: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    status = main([command, str(CORPUS), "--format", "json"])
+    err = capsys.readouterr().err
+    assert status == 0
+    articles = len(list(CORPUS.glob("*.txt")))
+    assert f"extract {articles}/{articles}" in err
+
+
+@pytest.mark.parametrize("quiet", [True, False])
+def test_no_progress_when_quiet_or_not_a_terminal(
+    quiet: bool, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: quiet)  # a terminal only with --quiet
+    argv = ["track", str(CORPUS), "--format", "json", *(["--quiet"] if quiet else [])]
+    assert main(argv) == 0
+    assert capsys.readouterr().err == ""
