@@ -31,7 +31,7 @@ from quoteprov.align import Alignment, align, coverage
 from quoteprov.config import Config
 from quoteprov.models import DiffOp, Fidelity, Quote
 from quoteprov.names import same_person
-from quoteprov.normalize import ELLIPSIS, Token, is_content, is_negator, is_number, tokenize, uncensor
+from quoteprov.normalize import ELLIPSIS, Token, is_content, is_negator, is_number, uncensor
 from quoteprov.segment import Segment
 
 __all__ = ["SEVERITY", "Judgement", "judge", "judge_quote", "remark_speaker"]
@@ -308,7 +308,7 @@ def judge_quote(
     support: dict[tuple[str, ...], frozenset[str]],
     config: Config,
 ) -> Fidelity:
-    tokens = tokenize(quote.text, offset=quote.start)
+    tokens = full_tokens[quote.id]
     spliced = _spliced(quote, parts, by_label, full_tokens)
     # Pieces of one sentence in one remark are judged together, ellipses included.
     groups: dict[tuple[int, int], list[Segment]] = {}

@@ -191,7 +191,7 @@ def track(
     summaries = []
     for article, extraction in zip(articles, extractions, strict=True):
         own = [q for q in results if q.article == article.id and q.fidelity is not None]
-        weights = [(q.fidelity.score, len(tokenize(q.text))) for q in own if q.fidelity]
+        weights = [(q.fidelity.score, len(full_tokens[q.id])) for q in own if q.fidelity]
         total = sum(w for _, w in weights)
         counts: dict[str, int] = {}
         for q in own:
