@@ -11,7 +11,8 @@ is a change. Against the part of the reference the quote covers:
 * no change: **verbatim** if the quote covers the whole reference, else
   **trimmed**; **elided** if the only gaps are marked by an ellipsis;
 * changes, with at least ``altered_coverage`` of the quote's content words
-  found in order in the reference: **altered**; fewer: **paraphrased**.
+  found in order in the reference, or a single content word changed:
+  **altered**; otherwise **paraphrased**.
 
 Flags: ``negation`` when a negator is added, dropped, changed or hidden by an
 ellipsis; ``number`` when a number is. The score is the share of aligned words
@@ -136,7 +137,7 @@ def judge(
             runs.insert(0, ("insert", (), added_head))
         if added_tail:
             runs.append(("insert", (), added_tail))
-    kept = changed = gaps = 0
+    kept = changed = gaps = changed_content = 0
     flags: set[str] = set()
     diff = []
     for tag, r, q in runs:
@@ -147,6 +148,7 @@ def judge(
             flags |= _flags(r, ())
         else:
             changed += len(r) + sum(1 for t in q if t.key != ELLIPSIS)
+            changed_content += sum(1 for t in q if is_content(t.key))
             flags |= _flags(r, q)
         diff.append(DiffOp(op=tag, reference=tuple(t.text for t in r), quote=tuple(t.text for t in q)))
     content = sum(1 for t in alignment.quote if is_content(t.key))
@@ -156,7 +158,10 @@ def judge(
     if changed == 0 and kept:
         verdict = "elided" if gaps else ("verbatim" if covers else "trimmed")
     else:
-        verdict = "altered" if coverage >= altered_coverage else "paraphrased"
+        # Altered: mostly the reference's words, or a single word changed (a short
+        # fragment with one word swapped is an alteration, not a paraphrase).
+        altered = coverage >= altered_coverage or changed_content <= 1
+        verdict = "altered" if altered else "paraphrased"
     score = kept / (kept + changed) if kept + changed else 0.0
     return Judgement(verdict, score, frozenset(flags), tuple(diff))
 
