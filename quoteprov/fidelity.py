@@ -32,7 +32,7 @@ from quoteprov.align import Alignment, align, coverage
 from quoteprov.config import Config
 from quoteprov.models import DiffOp, Fidelity, Quote
 from quoteprov.names import same_person
-from quoteprov.normalize import ELLIPSIS, Token, is_content, is_negator, is_number, uncensor
+from quoteprov.normalize import ELLIPSIS, Token, is_content, is_negator, is_number
 from quoteprov.segment import Segment
 
 __all__ = ["SEVERITY", "Judgement", "judge", "judge_quote", "remark_speaker"]
@@ -71,7 +71,8 @@ def _runs(alignment: Alignment) -> list[tuple[str, tuple[Token, ...], tuple[Toke
             continue
         for rt, qt in zip(r, q, strict=True):
             a, b = _surface(rt), _surface(qt)
-            same = a == b or uncensor(a, [b]) is not None or uncensor(b, [a]) is not None
+            # Keys matched; spellings that hide letters differently are one word (F**king, f***ing).
+            same = a == b or "*" in a or "*" in b
             tag = "equal" if same else "replace"
             if runs and runs[-1][0] == tag:
                 last = runs.pop()
@@ -132,11 +133,12 @@ def judge(
     added_tail = tuple(t for t in alignment.quote[qe:] if t.key != ELLIPSIS)
     rs, re_ = alignment.ref_window
     covers = rs == 0 and re_ == len(alignment.reference)
-    if not (reference_is_fragment and covers):
-        if added_head:
-            runs.insert(0, ("insert", (), added_head))
-        if added_tail:
-            runs.append(("insert", (), added_tail))
+    # Words beyond a fragment reference are unconfirmed, not changed, on a side where
+    # the fragment itself ends; where it goes on, they stand in for its words.
+    if added_head and (not reference_is_fragment or rs > 0):
+        runs.insert(0, ("insert", (), added_head))
+    if added_tail and (not reference_is_fragment or re_ < len(alignment.reference)):
+        runs.append(("insert", (), added_tail))
     kept = changed = gaps = changed_content = 0
     flags: set[str] = set()
     diff = []
@@ -153,8 +155,12 @@ def judge(
         diff.append(DiffOp(op=tag, reference=tuple(t.text for t in r), quote=tuple(t.text for t in q)))
     content = sum(1 for t in alignment.quote if is_content(t.key))
     coverage = alignment.matched_content / content if content else 0.0
-    if reference_is_fragment and covers:
-        coverage = 1.0  # judged on the fragment's words alone
+    if reference_is_fragment:
+        # Judged on the words that face the fragment: beyond its own ends the quote is unconfirmed.
+        lo = qs if rs == 0 else 0
+        hi = qe if re_ == len(alignment.reference) else len(alignment.quote)
+        facing = sum(1 for t in alignment.quote[lo:hi] if is_content(t.key))
+        coverage = alignment.matched_content / facing if facing else 0.0
     if changed == 0 and kept:
         verdict = "elided" if gaps else ("verbatim" if covers else "trimmed")
     else:
@@ -308,7 +314,6 @@ def judge_quote(
     parts: Sequence[tuple[Segment, int]],
     by_label: dict[int, list[Segment]],
     speakers: dict[int, tuple[str | None, tuple[str, ...], float]],
-    by_source: dict[str, list[Segment]],
     full_tokens: dict[str, tuple[Token, ...]],
     support: dict[tuple[str, ...], frozenset[str]],
     config: Config,
@@ -358,12 +363,6 @@ def judge_quote(
     verdict = max(verdicts, key=SEVERITY.__getitem__)
     if len(supported) < len(judged):
         verdict = max(verdict, "altered", key=SEVERITY.__getitem__)  # adds words nobody else reports
-    if verdict == "verbatim":
-        # Every sentence verbatim, but the reference quote may hold more.
-        sources = {r.source for _, _, r, _ in supported}
-        used = {id(r) for _, _, r, _ in supported}
-        if len(sources) > 1 or any(id(s) not in used for s in by_source[reference_id]):
-            verdict = "trimmed"
     if spliced:
         return Fidelity(
             verdict="spliced", score=score / 2, reference=reference_id, flags=tuple(flags), diff=diff

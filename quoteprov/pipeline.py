@@ -125,11 +125,9 @@ def track(
     if progress is not None:
         progress("remarks", len(segments), len(segments))
     by_label: dict[int, list[Segment]] = {}
-    by_source: dict[str, list[Segment]] = {}
     parts_of: dict[str, list[tuple[Segment, int]]] = {}
     for segment, label in zip(clustering.segments, clustering.labels, strict=True):
         by_label.setdefault(label, []).append(segment)
-        by_source.setdefault(segment.source, []).append(segment)
         parts_of.setdefault(segment.source, []).append((segment, label))
     speakers = {label: remark_speaker(members) for label, members in by_label.items()}
     # How many articles print each wording: the consensus a slip is judged against.
@@ -181,7 +179,6 @@ def track(
             parts=parts,
             by_label=by_label,
             speakers=speakers,
-            by_source=by_source,
             full_tokens=full_tokens,
             support=support,
             config=cfg,
