@@ -56,11 +56,42 @@ def _links(a: Segment, b: Segment, config: Config) -> bool:
     return contain >= config.contain_threshold and (matched >= 2 or shorter.content_count == 1)
 
 
+def _minhash_peer(
+    segments: list[Segment], sample: list[int], threshold: float, per_pair: float, config: Config
+) -> tuple[int, float, int] | None:
+    """datasketch's MinHashLSH over each segment's content words, as the blocking peer:
+    (candidate pairs, seconds including scoring them, linking pairs of the sample found)."""
+    try:
+        from datasketch import MinHash, MinHashLSH  # noqa: PLC0415 (optional, benchmark-only)
+    except ImportError:
+        print("(datasketch not installed: pip install datasketch for the MinHashLSH peer)")
+        return None
+    started = time.perf_counter()
+    lsh = MinHashLSH(threshold=threshold, num_perm=128)
+    sketches = []
+    for k, segment in enumerate(segments):
+        sketch = MinHash(num_perm=128)
+        for key in segment.content_keys:
+            sketch.update(key.encode("utf-8"))
+        sketches.append(sketch)
+        lsh.insert(k, sketch)
+    proposed = [set(lsh.query(sketch)) - {k} for k, sketch in enumerate(sketches)]
+    blocking_seconds = time.perf_counter() - started
+    candidates = sum(len(p) for p in proposed) // 2
+    found = 0
+    for i in sample:
+        for j in range(len(segments)):
+            if i != j and _links(segments[i], segments[j], config):
+                found += j in proposed[i]
+    return candidates, blocking_seconds + per_pair * candidates, found
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quotes", type=int, default=10_000)
     parser.add_argument("--sample", type=int, default=300, help="segments compared with every segment")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--lsh-threshold", type=float, default=0.2, help="MinHashLSH Jaccard threshold")
     parser.add_argument(
         "--max-df", type=int, default=Config().max_df, help="the index's document-frequency cap"
     )
@@ -98,6 +129,14 @@ def main() -> int:
     print(f"{'':28}{'pairs scored':>16}{'seconds':>12}")
     print(f"{'exhaustive (extrapolated)':28}{all_pairs:>16,}{exhaustive_seconds:>12.1f}")
     print(f"{'index + scoring candidates':28}{candidates:>16,}{indexed_seconds:>12.1f}")
+    peer = _minhash_peer(segments, sample, args.lsh_threshold, per_pair, config)
+    if peer is not None:
+        lsh_candidates, lsh_seconds, lsh_found = peer
+        print(f"{'datasketch MinHashLSH':28}{lsh_candidates:>16,}{lsh_seconds:>12.1f}")
+        print(
+            f"MinHashLSH (Jaccard >= {args.lsh_threshold} on content words) recall "
+            f"{lsh_found / linking if linking else 1.0:.4f} ({lsh_found}/{linking})"
+        )
     speedup = exhaustive_seconds / indexed_seconds if indexed_seconds else float("inf")
     recall = found / linking if linking else 1.0
     print(f"speed-up {speedup:.0f}x")
