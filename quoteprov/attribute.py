@@ -40,12 +40,11 @@ from quoteprov.cues import (
 )
 from quoteprov.marks import TITLE_MARKS
 from quoteprov.models import Quote
-from quoteprov.names import Mention, fold
+from quoteprov.names import ROLE_KEYS, WORD, Mention, fold
 
 __all__ = ["attribute"]
 
 _ALL_CUES: Final = frozenset().union(*CUE_VERBS.values())
-_WORD: Final = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\-'’]*")
 _CUE_WORD: Final = regex.compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]+(?![\p{L}\p{M}])")
 _PRONOUN: Final = regex.compile(
     r"(?<![\p{L}])(?:" + "|".join(sorted(MALE_PRONOUNS | FEMALE_PRONOUNS)) + r")(?![\p{L}])",
@@ -71,7 +70,6 @@ _QUOTATIVE_SO: Final = regex.compile(r"[”“»«\"'’‘][ \u00a0]*,[ \u00a0]
 _CLAUSE_END: Final = regex.compile(r"[ \u00a0]*(?:[.!?;…]|$)")
 #: The words after a cue, up to the end of the clause.
 _NEXT_WORDS: Final = regex.compile(r"[ \u00a0]*([\p{L}\p{M}'’\- \u00a0]*)")
-_ROLES: Final = frozenset(fold(w) for w in ROLE_NOUNS)
 #: After a cue verb: a colon or an opening mark, so the cue introduces what follows.
 _LEADS_IN: Final = regex.compile(r"[ \u00a0]*(?::|[“‘«„「『‹»\"'])")
 #: ", [aux] cue" right after a quote.
@@ -121,7 +119,7 @@ def _cues(ctx: ArticleContext, lo: int, hi: int) -> list[tuple[int, int, str]]:
 
 
 def _words(ctx: ArticleContext, lo: int, hi: int) -> int:
-    return len(_WORD.findall(ctx.text, lo, hi))
+    return len(WORD.findall(ctx.text, lo, hi))
 
 
 class _Rules:
@@ -147,7 +145,7 @@ class _Rules:
             if isinstance(value, Mention):
                 between = self.text[value.end : cue_start]
                 # Right before the cue, or with an appositive between ("Smith, 54, said").
-                adjacent = (not _WORD.search(between) and "," not in between) or bool(
+                adjacent = (not WORD.search(between) and "," not in between) or bool(
                     _APPOSITIVE.fullmatch(between)
                 )
                 if value.person is not None and (value.subject or adjacent):
@@ -197,7 +195,7 @@ class _Rules:
         if words and words[0].casefold() in INVERTED_PRONOUNS:
             name = ctx.person_before(cue_end, None)  # sagte sie: she, or they
             return _Found(name, None, cue_end) if name else None
-        if words and (fold(words[0]) in _ROLES or (len(words) > 1 and fold(words[1]) in _ROLES)):
+        if words and (fold(words[0]) in ROLE_KEYS or (len(words) > 1 and fold(words[1]) in ROLE_KEYS)):
             name = ctx.role_holder(" ".join(words[:2]), cue_end)  # a déclaré le ministre / заявил министр
             return _Found(name, None, cue_end) if name else None
         if not words and _CLAUSE_END.match(self.text, after.end()):
@@ -253,7 +251,7 @@ class _Rules:
             if _LEADS_IN.match(self.text, cue[1]):
                 return None
             between = [
-                w for w in _WORD.findall(self.text, close_end, cue[0]) if w.casefold() not in AUXILIARIES
+                w for w in WORD.findall(self.text, close_end, cue[0]) if w.casefold() not in AUXILIARIES
             ]
             gap = len(between)
             if (adjacent_only and gap > 5) or (inverted_only and gap):
@@ -297,13 +295,13 @@ class _Rules:
         """“X:” before the quote, with or without a verb: Fauci: 'We're going …'."""
         lead = self.text[lo:open_pos]
         colon = lead.rfind(":")
-        if colon < 0 or (not anywhere and _WORD.search(lead, colon)):
+        if colon < 0 or (not anywhere and WORD.search(lead, colon)):
             return None
         found = self.sentence_subject(lo, lo + colon)
         if found is None:
             # "Biden: 'Not appropriate' ...": a name nobody else in the text explains.
             names = [m for m in self.ctx.names.between(lo, lo + colon) if m.kind == "name"]
-            if names and not _WORD.search(self.text, names[-1].end, lo + colon):
+            if names and not WORD.search(self.text, names[-1].end, lo + colon):
                 found = _Found(names[-1].text, None, names[-1].start)
         return _Found(found.speaker, ":", found.offset) if found else None
 
@@ -344,7 +342,7 @@ class _Rules:
                     candidates.append((m.end(), name))
         for end, name in sorted(candidates, reverse=True):
             between = self.text[end:open_pos]
-            words = [w for w in _WORD.findall(between) if w not in ("s",)]
+            words = [w for w in WORD.findall(between) if w not in ("s",)]
             if _CLAUSE_PUNCT.search(between):
                 continue
             if not words and direct_only:
@@ -417,7 +415,7 @@ def _titled(text: str, q: Quote, open_pos: int) -> bool:
     """A work's title: in title marks (『…』), or right after a noun like "novel"."""
     if q.open in TITLE_MARKS:
         return True
-    before = _WORD.findall(text, max(0, open_pos - 30), open_pos)
+    before = WORD.findall(text, max(0, open_pos - 30), open_pos)
     return bool(before) and before[-1].casefold() in TITLE_NOUNS
 
 
@@ -440,9 +438,11 @@ def _scare_marked(text: str, open_pos: int, close_end: int) -> bool:
     return before.endswith(SCARE_BEFORE) or after.startswith(SCARE_AFTER)
 
 
-def _attribute_one(rules: _Rules, q: Quote, last: tuple[_Found, Quote] | None) -> _Found | None:
+def _attribute_one(
+    rules: _Rules, q: Quote, open_pos: int, close_end: int, last: tuple[_Found, Quote] | None
+) -> _Found | None:
+    """The speaker of a top-level quote whose marks span ``open_pos:close_end``."""
     ctx, text = rules.ctx, rules.text
-    open_pos, close_end = mark_start(text, q), mark_end(text, q)
     s_start = ctx.sentence_start(open_pos)
     after = close_end
     while after < len(text) and text[after] in " \u00a0":
@@ -455,7 +455,7 @@ def _attribute_one(rules: _Rules, q: Quote, last: tuple[_Found, Quote] | None) -
         # A fragment used as a modifier (a "door-to-door" campaign) takes no
         # speaker from the words after it.
         right = not rules.modifier(close_end)
-        if not right and len(_WORD.findall(q.text)) == 1:
+        if not right and len(WORD.findall(q.text)) == 1:
             return None  # the 'crisis' talk: one word modifying a noun is a term
         return (
             rules.possessive(s_start, open_pos, direct_only=True)
@@ -533,10 +533,10 @@ def attribute(text: str, quotes: Sequence[Quote], *, config: Config | None = Non
         if fragment and _scare_marked(text, open_pos, close_end):
             result.append(attrs.evolve(q, kind="scare" if q.kind == "partial" else q.kind))
             continue
-        found = _attribute_one(rules, q, last)
+        found = _attribute_one(rules, q, open_pos, close_end, last)
         if found is None:
             kind = q.kind
-            short = len(_WORD.findall(q.text)) <= cfg.scare_max_words
+            short = len(WORD.findall(q.text)) <= cfg.scare_max_words
             if kind == "partial" and short and not any(c.isdigit() for c in q.text):
                 kind = "scare"  # a term in marks; a figure in marks is somebody's figure
             result.append(attrs.evolve(q, kind=kind))

@@ -12,11 +12,10 @@ import regex
 from quoteprov.config import Config
 from quoteprov.cues import CAPITALISED_STOPWORDS
 from quoteprov.models import Quote
-from quoteprov.names import Names, fold
+from quoteprov.names import WORD, Names, fold
 
 __all__ = ["ArticleContext", "mark_end", "mark_start"]
 
-_WORD: Final = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\-'’]*")
 #: A sentence boundary: terminal punctuation (and closing marks) then space, or a line break.
 _SENTENCE_END: Final = regex.compile(r"[.!?…][\"'”’“‘»«›‹」』)\]\u00a0\u202f]*\s+|\n")
 _ABBREVIATION: Final = regex.compile(
@@ -79,7 +78,7 @@ class ArticleContext:
     def in_short_question(self, pos: int) -> bool:
         """Whether ``pos`` is in a bare question naming someone: "Governor Christie?"."""
         lo, hi = self.sentence_start(pos), self.sentence_end(pos)
-        return self.text[lo:hi].rstrip().endswith("?") and len(_WORD.findall(self.text, lo, hi)) <= 6
+        return self.text[lo:hi].rstrip().endswith("?") and len(WORD.findall(self.text, lo, hi)) <= 6
 
     def in_headline(self, pos: int) -> bool:
         return "\n" not in self.text[:pos]
@@ -117,7 +116,7 @@ class ArticleContext:
         return None
 
     def role_holder(self, phrase: str, pos: int) -> str | None:
-        words = {fold(w) for w in _WORD.findall(phrase)} - CAPITALISED_STOPWORDS
+        words = {fold(w) for w in WORD.findall(phrase)} - CAPITALISED_STOPWORDS
         found = self.names.with_role(words, pos)
         if found is None and self.in_headline(pos):
             found = self.names.most_mentioned()

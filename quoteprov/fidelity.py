@@ -22,7 +22,6 @@ excepted, so verbatim, trimmed and elided quotes score 1.0.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from typing import Final
 
@@ -32,7 +31,7 @@ from quoteprov.align import Alignment, align, coverage
 from quoteprov.config import Config
 from quoteprov.models import DiffOp, Fidelity, Quote
 from quoteprov.names import same_person
-from quoteprov.normalize import ELLIPSIS, Token, is_content, is_negator, is_number
+from quoteprov.normalize import ELLIPSIS, Token, fold_word, is_content, is_negator, is_number
 from quoteprov.segment import Segment
 
 __all__ = ["SEVERITY", "Judgement", "judge", "judge_quote", "remark_speaker"]
@@ -55,8 +54,7 @@ def _surface(token: Token) -> str:
     """The word as compared for verdicts: folded, not stemmed (numbers by value)."""
     if is_number(token.key):
         return token.key
-    decomposed = unicodedata.normalize("NFKD", token.text.casefold().replace("’", "'").replace(".", ""))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return fold_word(token.text.replace(".", ""))
 
 
 def _runs(alignment: Alignment) -> list[tuple[str, tuple[Token, ...], tuple[Token, ...]]]:

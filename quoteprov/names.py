@@ -34,7 +34,17 @@ from quoteprov.cues import (
     TITLE_WORDS,
 )
 
-__all__ = ["Mention", "Names", "Person", "fold", "merge_speakers", "name_key", "same_person"]
+__all__ = [
+    "ROLE_KEYS",
+    "WORD",
+    "Mention",
+    "Names",
+    "Person",
+    "fold",
+    "merge_speakers",
+    "name_key",
+    "same_person",
+]
 
 _NAME_TOKEN: Final = r"\p{Lu}[\p{L}\p{M}]*(?:-[\p{L}\p{M}]+)*(?:['’]\p{Lu}[\p{L}\p{M}]*)?\.?"
 _PARTICLE: Final = "|".join(sorted(NAME_PARTICLES))
@@ -52,7 +62,8 @@ _NAME_CHAIN: Final = regex.compile(
 _SPACES: Final = regex.compile(r"[ \u00a0]+")
 _NEWLINE: Final = regex.compile(r"\n")
 _POSSESSIVE: Final = regex.compile(r"['’]s?(?![\p{L}])")
-_WORD: Final = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\-'’]*")
+#: A word of prose (letters, with inner hyphens and apostrophes).
+WORD: Final = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\-'’]*")
 #: Text just before a name that leaves it in subject position.
 _SUBJECT_BEFORE: Final = regex.compile(
     r"(?:^|[\n.!?,;:—–―(]|\b(?:and|but|then|yet|so|that|when|while|because|after|before|since|although|though|where|if))\s*$"
@@ -121,7 +132,8 @@ def _folded(words: Iterable[str]) -> frozenset[str]:
 # The lexicons, folded as the names they are compared with ("según" -> "segun").
 _STOP: Final = _folded(CAPITALISED_STOPWORDS)
 _TITLES: Final = _folded(TITLE_WORDS)
-_ROLES: Final = _folded(ROLE_NOUNS)
+#: The role nouns, folded as names are compared.
+ROLE_KEYS: Final = _folded(ROLE_NOUNS)
 _MALE: Final = _folded(MALE_HONORIFICS)
 _FEMALE: Final = _folded(FEMALE_HONORIFICS)
 _ORGS: Final = _folded(ORG_WORDS)
@@ -280,7 +292,7 @@ def _shape(words: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str], str
         words = (*words[:-1], words[-1][:-1])
     # Titles and capitalised role nouns ("Economist Lars Henning") come off the name.
     last_title = max(
-        (k for k, w in enumerate(words[:-1]) if fold(w) in _TITLES or fold(w) in _ROLES),
+        (k for k, w in enumerate(words[:-1]) if fold(w) in _TITLES or fold(w) in ROLE_KEYS),
         default=-1,
     )
     if fold(words[-1]) in _TITLES:
@@ -294,7 +306,7 @@ def _title_case_line(line: str) -> bool:
     line = line.rstrip()
     if len(line) > 240 or line.endswith((".", "!", "?")):
         return False
-    words = [w for w in _WORD.findall(line) if len(w) > 3]
+    words = [w for w in WORD.findall(line) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
@@ -481,12 +493,12 @@ class Names:
         """Words of the title just before a name and of an appositive after it."""
         before = _CLAUSE_SPLIT.split(self.text[max(0, start - 60) : start])[-1]
         words: list[str] = []
-        for word in reversed(_WORD.findall(before)):
+        for word in reversed(WORD.findall(before)):
             if word.casefold() in _STOP_ROLE:
                 break
             words.append(word)
         after = _APPOSITIVE.match(self.text, end, end + 70)
-        words = words[:5] + (_WORD.findall(after.group(1)) if after else [])
+        words = words[:5] + (WORD.findall(after.group(1)) if after else [])
         return {fold(w) for w in words}
 
     # -- queries -----------------------------------------------------------------------

@@ -25,6 +25,7 @@ __all__ = [
     "PROFANITIES",
     "STOPWORDS",
     "Token",
+    "fold_word",
     "is_content",
     "is_negator",
     "is_number",
@@ -187,14 +188,19 @@ class Token:
     end: int
 
 
-def _fold(word: str) -> str:
+def fold_word(word: str) -> str:
+    """Case-fold, strip accents, one apostrophe: a word as compared, before stemming.
+
+    >>> fold_word("Café’s")
+    "cafe's"
+    """
     decomposed = unicodedata.normalize("NFKD", word.casefold().replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _key(word: str) -> str:
-    folded = _fold(word).replace(".", "")
+    folded = fold_word(word).replace(".", "")
     if folded in _NUMBER_WORDS:
         return _NUMBER_WORDS[folded]
     if folded.endswith(("'s", "'")):
@@ -240,7 +246,7 @@ def normalize_text(text: str) -> str:
     """
     # Fold the whole text first (compatibility forms, case, accents), then cut it
     # into words: cutting after folding is what makes the result a fixed point.
-    folded = unicodedata.normalize("NFC", _fold(unicodedata.normalize("NFKC", text)))
+    folded = unicodedata.normalize("NFC", fold_word(unicodedata.normalize("NFKC", text)))
     words = []
     for m in _TOKEN.finditer(folded):
         if m.group("ellipsis"):

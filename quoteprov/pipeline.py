@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -16,6 +17,7 @@ from quoteprov.models import (
     Article,
     ArticleSummary,
     Extraction,
+    Fidelity,
     Quote,
     Reference,
     Remark,
@@ -144,10 +146,12 @@ def track(
         members = by_label[label]
         return min((int(m.article is None), m.article or m.source, m.start) for m in members)
 
-    remark_ids = {label: f"r{n + 1}" for n, label in enumerate(sorted(by_label, key=first))}
+    order = sorted(by_label, key=first)
+    remark_ids = {label: f"r{n + 1}" for n, label in enumerate(order)}
     remarks = []
-    for label in sorted(by_label, key=first):
+    for label in order:
         members = by_label[label]
+        in_print_order = sorted(members, key=lambda m: (m.article or "", m.start))
         canon = next((m for m in members if m.article is None), None) or max(
             members, key=lambda m: (m.content_count, -len(m.source), m.source, -m.start)
         )
@@ -158,14 +162,9 @@ def track(
                 id=remark_ids[label],
                 speaker=speaker,
                 canonical=text[canon.start : canon.end],
-                quotes=tuple(
-                    dict.fromkeys(m.source for m in sorted(members, key=lambda m: (m.article or "", m.start)))
-                ),
+                quotes=tuple(dict.fromkeys(m.source for m in in_print_order)),
                 conflicts=conflicts,
-                spans=tuple(
-                    Span(source=m.source, start=m.start, end=m.end)
-                    for m in sorted(members, key=lambda m: (m.article or "", m.start))
-                ),
+                spans=tuple(Span(source=m.source, start=m.start, end=m.end) for m in in_print_order),
             )
         )
     results = []
@@ -185,21 +184,22 @@ def track(
         )
         ids = tuple(dict.fromkeys(remark_ids[label] for _, label in parts))
         results.append(attrs.evolve(q, remarks=ids, fidelity=fidelity))
+    # Each article's judged quotes, with their length in words as weight.
+    judged_in: dict[str, list[tuple[Fidelity, int]]] = {}
+    for q in results:
+        if q.fidelity is not None:
+            judged_in.setdefault(q.article, []).append((q.fidelity, len(full_tokens[q.id])))
     summaries = []
     for article, extraction in zip(articles, extractions, strict=True):
-        own = [q for q in results if q.article == article.id and q.fidelity is not None]
-        weights = [(q.fidelity.score, len(full_tokens[q.id])) for q in own if q.fidelity]
-        total = sum(w for _, w in weights)
-        counts: dict[str, int] = {}
-        for q in own:
-            if q.fidelity:
-                counts[q.fidelity.verdict] = counts.get(q.fidelity.verdict, 0) + 1
+        own = judged_in.get(article.id, [])
+        total = sum(w for _, w in own)
+        counts = Counter(f.verdict for f, _ in own)
         summaries.append(
             ArticleSummary(
                 id=article.id,
                 title=_title(article),
                 source=article.source,
-                fidelity=sum(s * w for s, w in weights) / total if total else None,
+                fidelity=sum(f.score * w for f, w in own) / total if total else None,
                 counts=tuple(sorted(counts.items(), key=lambda kv: VERDICTS.index(kv[0]))),
                 problems=extraction.problems,
             )
