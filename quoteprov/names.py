@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Final
 
@@ -33,6 +32,7 @@ from quoteprov.cues import (
     ROLE_NOUNS,
     TITLE_WORDS,
 )
+from quoteprov.normalize import strip_accents
 
 __all__ = [
     "ROLE_KEYS",
@@ -121,8 +121,7 @@ def fold(word: str) -> str:
     >>> fold("Calderón."), fold("MR.")
     ('calderon', 'mr')
     """
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).rstrip(".")
+    return strip_accents(word.casefold()).rstrip(".")
 
 
 def _folded(words: Iterable[str]) -> frozenset[str]:

@@ -30,6 +30,7 @@ __all__ = [
     "is_negator",
     "is_number",
     "normalize_text",
+    "strip_accents",
     "tokenize",
     "uncensor",
 ]
@@ -188,14 +189,22 @@ class Token:
     end: int
 
 
+def strip_accents(text: str) -> str:
+    """The text decomposed (NFKD) without its combining marks.
+
+    >>> strip_accents("Calderón")
+    'Calderon'
+    """
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def fold_word(word: str) -> str:
     """Case-fold, strip accents, one apostrophe: a word as compared, before stemming.
 
     >>> fold_word("Café’s")
     "cafe's"
     """
-    decomposed = unicodedata.normalize("NFKD", word.casefold().replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_accents(word.casefold().replace("’", "'"))
 
 
 @functools.lru_cache(maxsize=1 << 16)
