@@ -13,7 +13,7 @@ cut in two at the junction: that is what a splice looks like.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
 import attrs
@@ -26,7 +26,7 @@ from quoteprov.names import same_person
 from quoteprov.normalize import Token, is_content
 from quoteprov.segment import Segment
 
-__all__ = ["Clustering", "cluster_segments", "split_splices"]
+__all__ = ["Clustering", "cluster_segments", "splice_pieces", "split_splices", "strong_link"]
 
 #: A sentence is checked for a splice against at most this many renderings.
 _SPLICE_PARTNERS: Final = 16
@@ -131,32 +131,40 @@ def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
     return best[1] if best else None
 
 
-def split_splices(segments: Sequence[Segment], *, config: Config) -> list[Segment]:
-    """Cut each sentence that fuses two renderings found in other articles."""
-    index = Index([s.content_keys for s in segments], max_df=config.max_df)
+def splice_pieces(segment: Segment, candidates: Iterable[Segment]) -> list[Segment]:
+    """``segment``, cut in two where it fuses two renderings among ``candidates``
+    (its index neighbours; those of its own article are passed over), or alone."""
+    if segment.article is None or segment.cut:
+        return [segment]
+    # The renderings sharing most content words (at most _SPLICE_PARTNERS), in a fixed order.
+    keys = segment.content_keys
+    nearest = sorted(
+        (other for other in candidates if other.article != segment.article),
+        key=lambda other: (-len(keys & other.content_keys), other.article or "", other.start, other.source),
+    )[:_SPLICE_PARTNERS]
+    others = sorted(nearest, key=lambda other: (other.article or "", other.start, other.source))
+    cut = _splice_point(segment, others)
+    if cut is None:
+        return [segment]
+    return [
+        attrs.evolve(segment, tokens=piece, cut="splice")
+        for piece in (segment.tokens[:cut], segment.tokens[cut:])
+    ]
+
+
+def split_splices(
+    segments: Sequence[Segment], *, config: Config, excluded: frozenset[str] | None = None
+) -> list[Segment]:
+    """Cut each sentence that fuses two renderings found in other articles.
+
+    ``excluded`` are the keys too frequent to index (see :func:`quoteprov.index.frequent_keys`);
+    by default those of ``segments`` themselves.
+    """
+    index = Index([s.content_keys for s in segments], max_df=config.max_df, excluded=excluded)
     result: list[Segment] = []
     for position, segment in enumerate(segments):
-        if segment.article is None or segment.cut:
-            result.append(segment)
-            continue
-        # The renderings sharing most content words (at most _SPLICE_PARTNERS), in a fixed order.
-        keys = segment.content_keys
-        nearest = sorted(
-            (segments[k] for k in index.neighbours(position) if segments[k].article != segment.article),
-            key=lambda other: (
-                -len(keys & other.content_keys),
-                other.article or "",
-                other.start,
-                other.source,
-            ),
-        )[:_SPLICE_PARTNERS]
-        others = sorted(nearest, key=lambda other: (other.article or "", other.start, other.source))
-        cut = _splice_point(segment, others)
-        if cut is None:
-            result.append(segment)
-            continue
-        for piece in (segment.tokens[:cut], segment.tokens[cut:]):
-            result.append(attrs.evolve(segment, tokens=piece, cut="splice"))
+        neighbours = (segments[k] for k in index.neighbours(position))
+        result.extend(splice_pieces(segment, neighbours))
     return result
 
 
@@ -212,10 +220,40 @@ def _containment(shorter: Segment, longer: Segment, threshold: float) -> tuple[f
     return matched / count, matched
 
 
+def _fragment_link(shorter: Segment, longer: Segment, config: Config) -> bool:
+    measured = _containment(shorter, longer, config.contain_threshold)
+    if measured is None:
+        return False
+    contain, matched = measured
+    return contain >= config.contain_threshold and (matched >= 2 or shorter.content_count == 1)
+
+
+def strong_link(a: Segment, b: Segment, *, config: Config) -> bool:
+    """Whether the clustering of one of ``a`` and ``b`` can depend on the other:
+    one is a fragment of the other, or they are similar enough for one to join
+    the other's remark. Remarks never reach across other pairs, so the connected
+    components of these links are independent sub-problems (see
+    :func:`cluster_segments`)."""
+    if _similarity(a, b) >= config.link_threshold:
+        return True
+    if a.content_count <= b.content_count and _fragment_link(a, b, config):
+        return True
+    return b.content_count <= a.content_count and _fragment_link(b, a, config)
+
+
 def cluster_segments(
-    segments: Sequence[Segment], *, config: Config, neighbours: Neighbours | None = None
+    segments: Sequence[Segment],
+    *,
+    config: Config,
+    neighbours: Neighbours | None = None,
+    excluded: frozenset[str] | None = None,
 ) -> Clustering:
     """Group segments into remarks.
+
+    A segment's remark depends only on the segments it has a :func:`strong_link`
+    with (and, through them, on their remarks), so clustering each connected
+    component of those links on its own gives the same remarks as clustering
+    the whole corpus: that is how :mod:`quoteprov.spark` divides the work.
 
     Args:
         segments: the segments of every rendering.
@@ -223,6 +261,9 @@ def cluster_segments(
         neighbours: for a position in the canonical order, the positions worth
             comparing; the default is the content-word index. Passing every
             position gives the exhaustive clustering the index is checked against.
+        excluded: keys the default index leaves out (by default those held by
+            more than ``config.max_df`` of ``segments``); pass the corpus-wide
+            set when ``segments`` are one component of a larger corpus.
 
     Returns:
         The segments in canonical order with their remark labels (0, 1, … in
@@ -230,7 +271,8 @@ def cluster_segments(
     """
     ordered = sorted(segments, key=_order_key)
     if neighbours is None:
-        neighbours = Index([s.content_keys for s in ordered], max_df=config.max_df).neighbours
+        keys = [s.content_keys for s in ordered]
+        neighbours = Index(keys, max_df=config.max_df, excluded=excluded).neighbours
     labels: list[int] = []
     core: list[bool] = []
     members: dict[int, list[int]] = {}
@@ -266,7 +308,9 @@ def cluster_segments(
             core.append(False)
             continue
         best: tuple[float, int] | None = None
-        for label in sorted({labels[k] for k in placed}):
+        # Only a remark holding a rendering this similar can reach the needed average.
+        similar = {labels[k] for k in placed if _similarity(segment, ordered[k]) >= config.link_threshold}
+        for label in sorted(similar):
             cores = members[label][:_LINK_SAMPLE]  # the first core renderings, in canonical order
             average = sum(_similarity(segment, ordered[m]) for m in cores) / len(cores)
             # Like words from another speaker are another remark, unless nearly the same words.

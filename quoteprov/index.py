@@ -2,16 +2,39 @@
 
 An inverted index from content-word keys to the units that hold them. A unit's
 candidates are the units sharing at least two of its content keys (one, for a
-one-word fragment). Keys held by more than ``max_df`` units (boilerplate) are
-left out of the index, which keeps the candidate set near-linear.
+one-word fragment). Keys held by more than ``max_df`` units of the whole corpus
+(boilerplate) are left out of the index, which keeps the candidate set
+near-linear. The rule is symmetric (``a`` is a candidate of ``b`` exactly when
+``b`` is one of ``a``), so the same pairs come from a shuffle on keys, which is
+how :mod:`quoteprov.spark` finds them.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-__all__ = ["Index"]
+__all__ = ["Index", "frequent_keys", "linked"]
+
+
+def frequent_keys(keys: Iterable[Iterable[str]], *, max_df: int) -> frozenset[str]:
+    """The keys held by more than ``max_df`` of the units (each unit counted once per key).
+
+    >>> sorted(frequent_keys([{"a", "b"}, {"a"}, {"a", "c"}], max_df=2))
+    ['a']
+    """
+    df: Counter[str] = Counter()
+    for unit_keys in keys:
+        df.update(set(unit_keys))
+    return frozenset(key for key, n in df.items() if n > max_df)
+
+
+def linked(shared: int, size_a: int, size_b: int) -> bool:
+    """Whether two units with ``shared`` indexed keys in common (and ``size_a``,
+    ``size_b`` content keys in all) are candidates of each other."""
+    if not shared:
+        return False
+    return shared >= 2 or min(size_a, size_b) == 1
 
 
 class Index:
@@ -20,33 +43,41 @@ class Index:
     Args:
         keys: for each unit, its distinct content keys.
         max_df: keys held by more units than this are not indexed.
+        excluded: the keys not to index, when the units are part of a larger
+            corpus (its :func:`frequent_keys`); ``max_df`` is then not used.
 
     >>> index = Index([{"strike", "iran"}, {"strike", "iran", "israel"}, {"tax"}], max_df=10)
     >>> index.neighbours(0)
     [1]
     """
 
-    def __init__(self, keys: Sequence[frozenset[str] | set[str]], *, max_df: int) -> None:
+    def __init__(
+        self,
+        keys: Sequence[frozenset[str] | set[str]],
+        *,
+        max_df: int,
+        excluded: frozenset[str] | None = None,
+    ) -> None:
         self._keys = [frozenset(k) for k in keys]
+        if excluded is None:
+            excluded = frequent_keys(self._keys, max_df=max_df)
         postings: dict[str, list[int]] = {}
         for unit, unit_keys in enumerate(self._keys):
             for key in unit_keys:
-                postings.setdefault(key, []).append(unit)
-        self._postings = {k: v for k, v in postings.items() if len(v) <= max_df}
+                if key not in excluded:
+                    postings.setdefault(key, []).append(unit)
+        self._postings = postings
         self._sizes = [len(k) for k in self._keys]
 
     def neighbours(self, unit: int) -> list[int]:
         """The units sharing enough indexed content keys with ``unit``, in order."""
-        keys = self._keys[unit]
         counts: Counter[int] = Counter()
-        for key in keys:
+        for key in self._keys[unit]:
             postings = self._postings.get(key)
             if postings:
                 counts.update(postings)
-        need = min(2, len(keys))
-        if need <= 1:
+        # The rule of `linked`, spelt out for speed: this is the hot loop of candidate generation.
+        if self._sizes[unit] <= 1:
             return sorted(other for other in counts if other != unit)
         sizes = self._sizes
-        return sorted(
-            other for other, n in counts.items() if other != unit and (n >= need or sizes[other] == 1)
-        )
+        return sorted(other for other, n in counts.items() if other != unit and (n >= 2 or sizes[other] == 1))

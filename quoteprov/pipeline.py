@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -12,6 +12,7 @@ from quoteprov.cluster import cluster_segments, split_splices
 from quoteprov.config import Config
 from quoteprov.extract import find_quotes
 from quoteprov.fidelity import judge_quote, remark_speaker
+from quoteprov.index import frequent_keys
 from quoteprov.models import (
     VERDICTS,
     Article,
@@ -28,7 +29,21 @@ from quoteprov.names import merge_speakers
 from quoteprov.normalize import Token, tokenize
 from quoteprov.segment import Segment, segments_of
 
-__all__ = ["Progress", "extract_articles", "extraction_report", "track"]
+__all__ = [
+    "Progress",
+    "build_remark",
+    "extract_articles",
+    "extract_one",
+    "extraction_report",
+    "is_judged",
+    "printed_by",
+    "quote_segments",
+    "reference_segments",
+    "remark_order_key",
+    "summarize",
+    "track",
+    "with_speakers",
+]
 
 
 def _title(article: Article) -> str | None:
@@ -42,6 +57,22 @@ def _title(article: Article) -> str | None:
 Progress = Callable[[str, int, int], None]
 
 
+def extract_one(article: Article, *, config: Config | None = None) -> Extraction:
+    """One article's quotes with their speakers as the article names them (the
+    per-article stage: it runs in a partition of its own on Spark)."""
+    found = find_quotes(article.text, article_id=article.id, config=config)
+    return attrs.evolve(found, quotes=tuple(attribute(article.text, found.quotes, config=config)))
+
+
+def with_speakers(extraction: Extraction, merged: Mapping[str, str]) -> Extraction:
+    """``extraction`` with each speaker shown by the fullest name it was merged into."""
+
+    def fullest(quote: Quote) -> Quote:
+        return attrs.evolve(quote, speaker=merged[quote.speaker]) if quote.speaker else quote
+
+    return attrs.evolve(extraction, quotes=tuple(fullest(q) for q in extraction.quotes))
+
+
 def extract_articles(
     articles: Sequence[Article], *, config: Config | None = None, progress: Progress | None = None
 ) -> tuple[Extraction, ...]:
@@ -53,17 +84,11 @@ def extract_articles(
     """
     extractions = []
     for done, article in enumerate(articles, start=1):
-        found = find_quotes(article.text, article_id=article.id, config=config)
-        quotes = attribute(article.text, found.quotes, config=config)
-        extractions.append(attrs.evolve(found, quotes=tuple(quotes)))
+        extractions.append(extract_one(article, config=config))
         if progress is not None:
             progress("extract", done, len(articles))
     merged = merge_speakers(q.speaker for e in extractions for q in e.quotes if q.speaker)
-
-    def fullest(quote: Quote) -> Quote:
-        return attrs.evolve(quote, speaker=merged[quote.speaker]) if quote.speaker else quote
-
-    return tuple(attrs.evolve(e, quotes=tuple(fullest(q) for q in e.quotes)) for e in extractions)
+    return tuple(with_speakers(e, merged) for e in extractions)
 
 
 def extraction_report(
@@ -77,6 +102,76 @@ def extraction_report(
             for a, e in zip(articles, extractions, strict=True)
         ),
         quotes=tuple(q for e in extractions for q in e.quotes),
+    )
+
+
+def is_judged(quote: Quote) -> bool:
+    """Whether a quote is grouped into remarks and judged: someone's words, not nested."""
+    return quote.kind in ("direct", "partial") and quote.parent is None
+
+
+def quote_segments(quote: Quote) -> list[Segment]:
+    """A judged quote's segments (offsets in its article)."""
+    return segments_of(
+        quote.id, quote.article, quote.speaker, quote.text, offset=quote.start, kind=quote.kind
+    )
+
+
+def reference_segments(reference: Reference) -> list[Segment]:
+    """A primary-source statement's segments (offsets in its own text)."""
+    return segments_of(reference.id, None, reference.speaker, reference.text, kind="reference")
+
+
+def remark_order_key(members: Iterable[Segment]) -> tuple[int, str, int]:
+    """Remarks are numbered by their first rendering: articles' by (article id,
+    offset), then primary sources'."""
+    return min((int(m.article is None), m.article or m.source, m.start) for m in members)
+
+
+def build_remark(remark_id: str, members: Sequence[Segment], texts: Mapping[str, tuple[int, str]]) -> Remark:
+    """A remark from its renderings. ``texts`` maps each rendering's source id
+    to (the offset of its text, its text): a quote's start and text, or 0 and a
+    reference's text. The canonical wording is a primary source's, or else the
+    fullest rendering's."""
+    in_print_order = sorted(members, key=lambda m: (m.article or "", m.start))
+    canon = next((m for m in members if m.article is None), None) or max(
+        members, key=lambda m: (m.content_count, -len(m.source), m.source, -m.start)
+    )
+    offset, text = texts[canon.source]
+    speaker, conflicts, _ = remark_speaker(members)
+    return Remark(
+        id=remark_id,
+        speaker=speaker,
+        canonical=text[canon.start - offset : canon.end - offset],
+        quotes=tuple(dict.fromkeys(m.source for m in in_print_order)),
+        conflicts=conflicts,
+        spans=tuple(Span(source=m.source, start=m.start, end=m.end) for m in in_print_order),
+    )
+
+
+def printed_by(segments: Iterable[Segment]) -> dict[tuple[str, ...], frozenset[str]]:
+    """For each wording, the articles (or references) that print it: the consensus
+    a slip is judged against."""
+    printed: dict[tuple[str, ...], set[str]] = {}
+    for segment in segments:
+        printed.setdefault(segment.keys, set()).add(segment.article or segment.source)
+    return {keys: frozenset(sources) for keys, sources in printed.items()}
+
+
+def summarize(
+    article: Article, extraction: Extraction, judged: Sequence[tuple[Fidelity, int]]
+) -> ArticleSummary:
+    """An article's summary from its judged quotes' fidelity and length in words:
+    its fidelity is their length-weighted mean score."""
+    total = sum(w for _, w in judged)
+    counts = Counter(f.verdict for f, _ in judged)
+    return ArticleSummary(
+        id=article.id,
+        title=_title(article),
+        source=article.source,
+        fidelity=sum(f.score * w for f, w in judged) / total if total else None,
+        counts=tuple(sorted(counts.items(), key=lambda kv: VERDICTS.index(kv[0]))),
+        problems=extraction.problems,
     )
 
 
@@ -112,18 +207,23 @@ def track(
     cfg = config or Config()
     extractions = extract_articles(articles, config=cfg, progress=progress)
     quotes = [q for e in extractions for q in e.quotes]
-    judged = [q for q in quotes if q.kind in ("direct", "partial") and q.parent is None]
+    judged = [q for q in quotes if is_judged(q)]
     segments: list[Segment] = []
     full_tokens: dict[str, tuple[Token, ...]] = {}
+    texts: dict[str, tuple[int, str]] = {}
     for q in judged:
-        segments.extend(segments_of(q.id, q.article, q.speaker, q.text, offset=q.start, kind=q.kind))
+        segments.extend(quote_segments(q))
         full_tokens[q.id] = tokenize(q.text, offset=q.start)
+        texts[q.id] = (q.start, q.text)
     for ref in references:
-        segments.extend(segments_of(ref.id, None, ref.speaker, ref.text, kind="reference"))
+        segments.extend(reference_segments(ref))
         full_tokens[ref.id] = tokenize(ref.text)
+        texts[ref.id] = (0, ref.text)
     if progress is not None:
         progress("remarks", 0, len(segments))
-    clustering = cluster_segments(split_splices(segments, config=cfg), config=cfg)
+    frequent = frequent_keys((s.content_keys for s in segments), max_df=cfg.max_df)
+    split = split_splices(segments, config=cfg, excluded=frequent)
+    clustering = cluster_segments(split, config=cfg)
     if progress is not None:
         progress("remarks", len(segments), len(segments))
     by_label: dict[int, list[Segment]] = {}
@@ -132,42 +232,12 @@ def track(
         by_label.setdefault(label, []).append(segment)
         parts_of.setdefault(segment.source, []).append((segment, label))
     speakers = {label: remark_speaker(members) for label, members in by_label.items()}
-    # How many articles print each wording: the consensus a slip is judged against.
-    printed: dict[tuple[str, ...], set[str]] = {}
-    for segment in clustering.segments:
-        printed.setdefault(segment.keys, set()).add(segment.article or segment.source)
-    support = {keys: frozenset(articles) for keys, articles in printed.items()}
-
-    texts = {a.id: a.text for a in articles}
-    ref_texts = {r.id: r.text for r in references}
-
-    # Remarks, numbered in order of their first rendering (article id, offset).
-    def first(label: int) -> tuple[int, str, int]:
-        members = by_label[label]
-        return min((int(m.article is None), m.article or m.source, m.start) for m in members)
-
-    order = sorted(by_label, key=first)
+    support = printed_by(clustering.segments)
+    order = sorted(by_label, key=lambda label: remark_order_key(by_label[label]))
     remark_ids = {label: f"r{n + 1}" for n, label in enumerate(order)}
-    remarks = []
-    for label in order:
-        members = by_label[label]
-        in_print_order = sorted(members, key=lambda m: (m.article or "", m.start))
-        canon = next((m for m in members if m.article is None), None) or max(
-            members, key=lambda m: (m.content_count, -len(m.source), m.source, -m.start)
-        )
-        text = ref_texts[canon.source] if canon.article is None else texts[canon.article]
-        speaker, conflicts, _ = speakers[label]
-        remarks.append(
-            Remark(
-                id=remark_ids[label],
-                speaker=speaker,
-                canonical=text[canon.start : canon.end],
-                quotes=tuple(dict.fromkeys(m.source for m in in_print_order)),
-                conflicts=conflicts,
-                spans=tuple(Span(source=m.source, start=m.start, end=m.end) for m in in_print_order),
-            )
-        )
+    remarks = tuple(build_remark(remark_ids[label], by_label[label], texts) for label in order)
     results = []
+    judged_in: dict[str, list[tuple[Fidelity, int]]] = {}
     for q in quotes:
         parts = sorted(parts_of.get(q.id, []), key=lambda p: p[0].start)
         if not parts:
@@ -184,24 +254,10 @@ def track(
         )
         ids = tuple(dict.fromkeys(remark_ids[label] for _, label in parts))
         results.append(attrs.evolve(q, remarks=ids, fidelity=fidelity))
-    # Each article's judged quotes, with their length in words as weight.
-    judged_in: dict[str, list[tuple[Fidelity, int]]] = {}
-    for q in results:
-        if q.fidelity is not None:
-            judged_in.setdefault(q.article, []).append((q.fidelity, len(full_tokens[q.id])))
-    summaries = []
-    for article, extraction in zip(articles, extractions, strict=True):
-        own = judged_in.get(article.id, [])
-        total = sum(w for _, w in own)
-        counts = Counter(f.verdict for f, _ in own)
-        summaries.append(
-            ArticleSummary(
-                id=article.id,
-                title=_title(article),
-                source=article.source,
-                fidelity=sum(f.score * w for f, w in own) / total if total else None,
-                counts=tuple(sorted(counts.items(), key=lambda kv: VERDICTS.index(kv[0]))),
-                problems=extraction.problems,
-            )
-        )
-    return Report(articles=tuple(summaries), quotes=tuple(results), remarks=tuple(remarks))
+        # Each article's judged quotes, with their length in words as weight.
+        judged_in.setdefault(q.article, []).append((fidelity, len(full_tokens[q.id])))
+    summaries = tuple(
+        summarize(article, extraction, judged_in.get(article.id, []))
+        for article, extraction in zip(articles, extractions, strict=True)
+    )
+    return Report(articles=summaries, quotes=tuple(results), remarks=remarks)
