@@ -101,9 +101,15 @@ def _gender_of(pronoun: str) -> str:
     return "m" if pronoun.casefold() in MALE_PRONOUNS else "f"
 
 
-def _cues(ctx: ArticleContext, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def _cues(ctx: ArticleContext, lo: int, hi: int) -> tuple[tuple[int, int, str], ...]:
     """Cue verbs in [lo, hi) outside quotes; capitalised ones only in a headline;
-    German "so" only right after a quote (", so Anna Schmidt")."""
+    German "so" only right after a quote (", so Anna Schmidt").
+
+    Memoised per article: the rules ask about the same stretch more than once.
+    """
+    cached = ctx.cue_cache.get((lo, hi))
+    if cached is not None:
+        return cached
     found = []
     for m in _CUE_WORD.finditer(ctx.text, lo, hi):
         word = m.group()
@@ -115,7 +121,8 @@ def _cues(ctx: ArticleContext, lo: int, hi: int) -> list[tuple[int, int, str]]:
             word.istitle() and ctx.in_headline(m.start()) and not ctx.starts_sentence(m.start())
         ):
             found.append((m.start(), m.end(), word))
-    return found
+    ctx.cue_cache[lo, hi] = result = tuple(found)
+    return result
 
 
 def _words(ctx: ArticleContext, lo: int, hi: int) -> int:
@@ -438,6 +445,11 @@ def _scare_marked(text: str, open_pos: int, close_end: int) -> bool:
     return before.endswith(SCARE_BEFORE) or after.startswith(SCARE_AFTER)
 
 
+def _with_kind(q: Quote, kind: str) -> Quote:
+    """``q`` with its kind set: ``q`` itself when the kind is unchanged."""
+    return q if kind == q.kind else attrs.evolve(q, kind=kind)
+
+
 def _attribute_one(
     rules: _Rules, q: Quote, open_pos: int, close_end: int, last: tuple[_Found, Quote] | None
 ) -> _Found | None:
@@ -523,15 +535,15 @@ def attribute(text: str, quotes: Sequence[Quote], *, config: Config | None = Non
     for q in quotes:
         open_pos, close_end = mark_start(text, q), mark_end(text, q)
         if _titled(text, q, open_pos):
-            result.append(attrs.evolve(q, kind="title"))
+            result.append(_with_kind(q, "title"))
             continue
         if q.parent is not None:
             kind = "direct" if _CUE_BEFORE.search(text, max(0, open_pos - 40), open_pos) else q.kind
-            result.append(attrs.evolve(q, kind=kind))
+            result.append(_with_kind(q, kind))
             continue
         fragment = q.kind != "direct"
         if fragment and _scare_marked(text, open_pos, close_end):
-            result.append(attrs.evolve(q, kind="scare" if q.kind == "partial" else q.kind))
+            result.append(_with_kind(q, "scare" if q.kind == "partial" else q.kind))
             continue
         found = _attribute_one(rules, q, open_pos, close_end, last)
         if found is None:
@@ -539,7 +551,7 @@ def attribute(text: str, quotes: Sequence[Quote], *, config: Config | None = Non
             short = len(WORD.findall(q.text)) <= cfg.scare_max_words
             if kind == "partial" and short and not any(c.isdigit() for c in q.text):
                 kind = "scare"  # a term in marks; a figure in marks is somebody's figure
-            result.append(attrs.evolve(q, kind=kind))
+            result.append(_with_kind(q, kind))
             continue
         kind = "partial" if q.kind == "title" else q.kind
         if kind == "partial" and _introduced(text, q, open_pos, close_end):

@@ -41,6 +41,8 @@ class ArticleContext:
         ]
         self.names = Names(text, self.quoted, self.starts_sentence)
         self.named: list[tuple[int, str]] = []
+        #: Cue verbs found in a stretch (lo, hi), kept by :mod:`quoteprov.attribute`.
+        self.cue_cache: dict[tuple[int, int], tuple[tuple[int, int, str], ...]] = {}
         # Genders learnt from the pronouns that named someone.
         self.genders: dict[str, str] = {}
 

@@ -47,6 +47,8 @@ _BLANK_LINE: Final = regex.compile(r"\n[^\S\n]*\n\s*")
 _LINE_BREAK: Final = regex.compile(r"\n\s*")
 #: The second mark of ’n’ (rock ’n’ roll).
 _N_ELISION: Final = regex.compile(r"(?<![\p{L}\d])['’]n['’](?![\p{L}\d])", regex.IGNORECASE)
+#: The letter and closing mark of every ’n’ _N_ELISION can match.
+_N_PAIRS: Final = tuple(n + mark for n in "nN" for mark in "'’")
 #: A sentence-final punctuation mark at the end of a quote's content.
 _ENDS_SENTENCE: Final = regex.compile(r"[.!?…][\"'”’»)\]]*$")
 _WORD: Final = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")
@@ -175,7 +177,9 @@ def _classify(text: str, pos: int, char: str, apostrophes: set[int]) -> _Mark | 
 
 
 def _scan(text: str) -> list[_Mark]:
-    apostrophes = {m.end() - 1 for m in _N_ELISION.finditer(text)}
+    # Most texts have no ’n’ at all; the substring test spares them a regex pass.
+    maybe_elision = any(pair in text for pair in _N_PAIRS)
+    apostrophes = {m.end() - 1 for m in _N_ELISION.finditer(text)} if maybe_elision else set()
     marks = []
     for found in MARK_PATTERN.finditer(text):
         mark = _classify(text, found.start(), found.group(), apostrophes)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 import attrs
@@ -59,6 +59,17 @@ _NAME_CHAIN: Final = regex.compile(
     rf"(?!(?:{_LONE_STOPWORD})(?![\p{{L}}\p{{M}}'’\-])(?![ \u00a0](?:(?:{_PARTICLE})[ \u00a0])?\p{{Lu}}))"
     rf"(?:{_NAME_TOKEN})(?:[ \u00a0](?:(?:{_PARTICLE})[ \u00a0])?(?:{_NAME_TOKEN}))*"
 )
+#: _NAME_CHAIN without the test for a lone stopword, with the first word's
+#: letters as group 1: :func:`_name_chains` makes that test in Python, which
+#: is cheaper than trying the stopword alternation at every capital.
+_CHAIN_CANDIDATE: Final = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}\d.])"
+    rf"(\p{{Lu}}[\p{{L}}\p{{M}}]*)(?:-[\p{{L}}\p{{M}}]+)*(?:['’]\p{{Lu}}[\p{{L}}\p{{M}}]*)?\.?"
+    rf"(?:[ \u00a0](?:(?:{_PARTICLE})[ \u00a0])?(?:{_NAME_TOKEN}))*"
+)
+_STOPWORD_CAPITALISED: Final = frozenset(_LONE_STOPWORD.split("|"))
+#: After a stopword: a joint that makes it part of a longer chain, not alone.
+_CHAIN_GOES_ON: Final = regex.compile(rf"[ \u00a0](?:(?:{_PARTICLE})[ \u00a0])?\p{{Lu}}|['’\-]")
 _SPACES: Final = regex.compile(r"[ \u00a0]+")
 _NEWLINE: Final = regex.compile(r"\n")
 _POSSESSIVE: Final = regex.compile(r"['’]s?(?![\p{L}])")
@@ -300,6 +311,48 @@ def _shape(words: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str], str
     return core, frozenset(fold(w) for w in words[: last_title + 1]), _kind(core), cut_stop
 
 
+def _chains_in(text: str, pos: int, endpos: int) -> Iterator[tuple[int, str]]:
+    """(start, chain) of each match of _NAME_CHAIN in text[pos:endpos], found with _CHAIN_CANDIDATE."""
+    while True:
+        restart = None
+        for m in _CHAIN_CANDIDATE.finditer(text, pos, endpos):
+            start, word_end = m.start(), m.end(1)
+            if m.group(1) in _STOPWORD_CAPITALISED and not _CHAIN_GOES_ON.match(text, word_end, endpos):
+                # A lone stopword ("The", "No."): no chain starts here; one may start
+                # after it, inside what the candidate matched ("No. Smith").
+                if m.end() > word_end + 1:
+                    restart = word_end
+                    break
+                continue
+            yield start, m.group()
+        if restart is None:
+            return
+        pos = restart
+
+
+def _name_chains(text: str, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
+    """(start, chain) of each name chain of ``text`` that starts outside the quoted stretches.
+
+    The same chains as scanning the whole text with _NAME_CHAIN and dropping
+    those that start in a stretch, but only the gaps are scanned. A position
+    belongs to the last stretch starting at or before it. A chain never runs
+    into an opening mark, so a gap's scan ends one character past it: the
+    mark stops the lookaheads as it does in the whole text.
+    """
+    found = []
+    pos = 0
+    for k, (start, stretch_end) in enumerate(quoted):
+        end = min(stretch_end, quoted[k + 1][0]) if k + 1 < len(quoted) else stretch_end
+        if start > pos:
+            for chain in _chains_in(text, pos, start + 1):
+                if chain[0] >= start:
+                    break
+                found.append(chain)
+        pos = max(pos, end)
+    found.extend(_chains_in(text, pos, len(text)))
+    return found
+
+
 def _title_case_line(line: str) -> bool:
     """Whether a line is a headline in title case ("Donald Trump Rebukes Ruth Bader Ginsburg")."""
     line = line.rstrip()
@@ -345,37 +398,43 @@ class Names:
             if m.person is not None:
                 self.persons[m.person].mentions += 1
 
-    def _inside_quote(self, pos: int) -> bool:
-        k = bisect.bisect_right(self._quoted_starts, pos) - 1
-        return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
-
     def _chains(self, initial: object) -> list[_Chain]:
         assert callable(initial)
         text = self.text
         chains = []
-        line_start = 0
-        for line_end in [m.start() for m in _NEWLINE.finditer(text)] + [len(text)]:
-            headline: bool | None = None  # decided for the first chain of the line
-            for found in _NAME_CHAIN.finditer(text, line_start, line_end):
-                start = found.start()
-                if self._inside_quote(start):
-                    continue
-                words = found.group().replace("\u00a0", " ").split(" ")
+        line_start, line_end, headline = 0, -1, False
+        for start, found in _name_chains(text, self._quoted):
+            if start > line_end:  # a new line: is it a headline in title case?
+                line_start = text.rfind("\n", 0, start) + 1
+                line_end = text.find("\n", start)
+                if line_end < 0:
+                    line_end = len(text)
+                headline = _title_case_line(text[line_start:line_end])
+            if " " in found or "\u00a0" in found:
+                words = found.replace("\u00a0", " ").split(" ")
                 offsets, pos = [], start
                 for word in words:
                     offsets.append(pos)
                     pos += len(word) + 1
-                if headline is None:
-                    headline = _title_case_line(text[line_start:line_end])
                 chains.append(_Chain(start, tuple(words), tuple(offsets), bool(initial(start)), headline))
-            line_start = line_end + 1
+            else:
+                chains.append(_Chain(start, (found,), (start,), bool(initial(start)), headline))
         return chains
 
     def _trim(self, chain: _Chain, mid_sentence: set[str]) -> list[tuple[int, list[str]]]:
         """Cut a chain into names: at each full stop that is not an initial's or a
         title's ("Berlin. Anna Berg"), dropping capitals that only start a sentence."""
         words0 = chain.words
-        if len(words0) > 1 and not any(w.endswith(".") for w in words0) and fold(words0[0]) not in _STOP:
+        if len(words0) == 1:  # the commonest case: one capitalised word
+            word = words0[0]
+            if fold(word) in _STOP or (
+                chain.sentence_initial
+                and word.rstrip(".") not in mid_sentence
+                and not self._cue_follows(chain.start + len(word))
+            ):
+                return []
+            return [(chain.start, [word])]
+        if not any(w.endswith(".") for w in words0) and fold(words0[0]) not in _STOP:
             return [(chain.offsets[0], list(words0))]  # the common case: one name, nothing to cut
         pieces: list[tuple[list[str], list[int], bool]] = [([], [], chain.sentence_initial)]
         for word, offset in zip(chain.words, chain.offsets, strict=True):
@@ -392,15 +451,22 @@ class Names:
             initial = piece_initial and not skip
             if not words:
                 continue
-            if initial and len(words) == 1 and words[0].rstrip(".") not in mid_sentence:
+            if (
+                initial
+                and len(words) == 1
+                and words[0].rstrip(".") not in mid_sentence
+                and not self._cue_follows(offsets[0] + len(words[0]))
+            ):
                 # "Talking about her victory, ...": a capital from the sentence, not a
                 # name, unless a cue verb follows ("Lavrov stated: ...").
-                end = offsets[0] + len(words[0])
-                after = _CUE_AFTER.match(self.text, end)
-                if not ((after and after.group(1) in _CUES) or self.text[end : end + 1] == ":"):
-                    continue
+                continue
             names.append((offsets[0], words))
         return names
+
+    def _cue_follows(self, end: int) -> bool:
+        """Whether a cue verb or a colon follows a name ending at ``end`` ("Lavrov stated: ...")."""
+        after = _CUE_AFTER.match(self.text, end)
+        return bool(after and after.group(1) in _CUES) or self.text[end : end + 1] == ":"
 
     def _headline_mentions(self, chain: _Chain, mid_sentence: set[str]) -> list[Mention]:
         """Cut a title-case chain at the surnames the body knows; read what is
