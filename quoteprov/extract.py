@@ -47,8 +47,8 @@ _BLANK_LINE: Final = regex.compile(r"\n[^\S\n]*\n\s*")
 _LINE_BREAK: Final = regex.compile(r"\n\s*")
 #: The second mark of ’n’ (rock ’n’ roll).
 _N_ELISION: Final = regex.compile(r"(?<![\p{L}\d])['’]n['’](?![\p{L}\d])", regex.IGNORECASE)
-#: The letter and closing mark of every ’n’ _N_ELISION can match.
-_N_PAIRS: Final = tuple(n + mark for n in "nN" for mark in "'’")
+#: Every ’n’ _N_ELISION can match, without its lookarounds.
+_N_PAIRS: Final = tuple(a + n + b for a in "'’" for n in "nN" for b in "'’")
 #: A sentence-final punctuation mark at the end of a quote's content.
 _ENDS_SENTENCE: Final = regex.compile(r"[.!?…][\"'”’»)\]]*$")
 _WORD: Final = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")

@@ -279,7 +279,7 @@ class _Parts:
     core: tuple[str, ...]  # the name without its titles
     titles: frozenset[str]  # folded title words
     kind: str
-    possessive: bool
+    cut_stop: bool  # the last word's full stop was dropped (so no possessive follows)
 
 
 def _kind(core: tuple[str, ...]) -> str:
@@ -388,15 +388,22 @@ class Names:
         # before its full name ("Biden" in a headline) still finds its person.
         for parts in body:
             self._person_from(parts)
-        mentions = [self._mention(parts) for parts in body]
+        # Body mentions are made only when asked for (most never are); whom each
+        # stands for is settled now, before the headline may add persons.
+        entries: list[tuple[_Parts | Mention, int | None]] = [
+            (parts, self._person_of_parts(parts)) for parts in body
+        ]
         for chain in chains:
             if chain.in_headline:
-                mentions.extend(self._headline_mentions(chain, mid_sentence))
-        self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.starts = [m.start for m in self.mentions]
-        for m in self.mentions:
-            if m.person is not None:
-                self.persons[m.person].mentions += 1
+                entries.extend((m, m.person) for m in self._headline_mentions(chain, mid_sentence))
+        entries.sort(key=lambda entry: entry[0].start)
+        self._entries = [entry for entry, _ in entries]
+        self._person_ids = [person for _, person in entries]
+        self._made: list[Mention | None] = [None] * len(entries)
+        self.starts = [entry.start for entry in self._entries]
+        for person in self._person_ids:
+            if person is not None:
+                self.persons[person].mentions += 1
 
     def _chains(self, initial: object) -> list[_Chain]:
         assert callable(initial)
@@ -513,8 +520,7 @@ class Names:
         words = tuple(words)
         core, titles, kind, cut_stop = _shape(words)
         end = start + len(" ".join(words))
-        possessive = not cut_stop and bool(_POSSESSIVE.match(self.text, end))
-        return _Parts(start, end - cut_stop, words, core, titles, kind, possessive)
+        return _Parts(start, end - cut_stop, words, core, titles, kind, bool(cut_stop))
 
     def _person_from(self, parts: _Parts) -> None:
         core, titles = parts.core, parts.titles
@@ -528,18 +534,35 @@ class Names:
             person.gender = "f"
 
     def _mention(self, parts: _Parts) -> Mention:
-        start, end, core, kind, possessive = parts.start, parts.end, parts.core, parts.kind, parts.possessive
-        subject = not possessive and bool(_SUBJECT_BEFORE.search(self.text, max(0, start - 12), start))
-        # A body keeps its whole name: "Foreign Ministry" is no title plus "Ministry".
-        text = " ".join(parts.words) if kind == "org" else " ".join(core)
-        person = self._person_of.get(fold(core[-1])) if kind == "name" else None
+        return self._make_mention(parts, self._person_of_parts(parts))
+
+    def _person_of_parts(self, parts: _Parts) -> int | None:
+        """The person a mention stands for, as the persons known so far say."""
+        core = parts.core
+        person = self._person_of.get(fold(core[-1])) if parts.kind == "name" else None
         if (
             person is not None
             and len(core) > 1
             and not _first_names_agree(core[0], self.persons[person].tokens[0])
         ):
             person = None if len(self.persons[person].tokens) > 1 else person
+        return person
+
+    def _make_mention(self, parts: _Parts, person: int | None) -> Mention:
+        start, end, kind = parts.start, parts.end, parts.kind
+        possessive = not parts.cut_stop and bool(_POSSESSIVE.match(self.text, end))
+        subject = not possessive and bool(_SUBJECT_BEFORE.search(self.text, max(0, start - 12), start))
+        # A body keeps its whole name: "Foreign Ministry" is no title plus "Ministry".
+        text = " ".join(parts.words) if kind == "org" else " ".join(parts.core)
         return Mention(start, end, person, text, possessive, subject, kind)
+
+    def _mention_at(self, k: int) -> Mention:
+        made = self._made[k]
+        if made is None:
+            entry = self._entries[k]
+            made = entry if isinstance(entry, Mention) else self._make_mention(entry, self._person_ids[k])
+            self._made[k] = made
+        return made
 
     def _person_for(self, core: list[str]) -> int:
         key = fold(core[-1])
@@ -570,7 +593,8 @@ class Names:
 
     def between(self, start: int, end: int) -> list[Mention]:
         """The mentions that start in [start, end)."""
-        return self.mentions[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+        first, last = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [self._mention_at(k) for k in range(first, last)]
 
     def display(self, mention: Mention) -> str:
         """The name a mention is reported by: the person's fullest name, or the chain."""
@@ -582,13 +606,13 @@ class Names:
         """The person whose titles share most words with ``words``: the last
         such mention before ``pos``, else the first after it."""
         best: tuple[int, int, str] | None = None
-        for mention in self.mentions:
-            if mention.person is None:
+        for start, person_id in zip(self.starts, self._person_ids, strict=True):
+            if person_id is None:
                 continue
-            person = self.persons[mention.person]
+            person = self.persons[person_id]
             overlap = len(words & person.roles)
             if overlap:
-                rank = (overlap, mention.start if mention.start < pos else -mention.start, person.name)
+                rank = (overlap, start if start < pos else -start, person.name)
                 if best is None or rank[:2] > best[:2]:
                     best = rank
         return best[2] if best else None

@@ -1,0 +1,76 @@
+"""Oracles for the fast paths of extraction and attribution.
+
+Each fast path is compared with the slow, obvious version it replaces, kept
+here: a whole-text name-chain scan against the scan of the gaps between quotes,
+the regex stopword test against the one made in Python, the ’n’ regex pass
+against the substring test that skips it.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from strategies import any_texts, mark_heavy_texts
+
+import quoteprov
+from quoteprov import extract, names
+from quoteprov.context import mark_end, mark_start
+
+#: Pieces of text that make name chains hard: capitalised stopwords alone and
+#: before names, particles, initials, abbreviations, hyphens, apostrophes,
+#: quotation marks and every white space a chain may or may not cross.
+_PIECES = st.sampled_from(
+    [
+        *("The", "He", "She", "In", "No", "No.", "A", "An", "El", "Él", "Selon", "According", "Also"),
+        *("Anna", "Berg", "Sergei", "Lavrov", "Mr.", "Dr", "U.S.", "J.", "K", "Van", "van", "de"),
+        *("al", "O’Neil", "He-Man", "The-", "Jean-Luc", "ÉMILE", "Ангела", "ß", "saß"),
+        *("said", "told", "the", "minister", "stated", "quipped", "dites"),
+        *(" ", " ", " ", "\u00a0", "\n", "\n\n", ".", ",", ":", "-", "’", "'", "5", "s"),
+        *("“", "”", "‘", "«", "»", '"', "„", "「", "」", " ’n’ ", "'N’"),
+    ]
+)
+_TEXTS = st.one_of(st.lists(_PIECES, max_size=60).map("".join), mark_heavy_texts(), any_texts())
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    top = [q for q in quoteprov.find_quotes(text).quotes if q.parent is None]
+    return sorted((mark_start(text, q), mark_end(text, q)) for q in top)
+
+
+def _slow_name_chains(text: str, quoted: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """The whole-text scan, dropping chains that start in the last stretch opened before them."""
+    starts = [s for s, _ in quoted]
+
+    def inside(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and quoted[k][0] <= pos < quoted[k][1]
+
+    return [(m.start(), m.group()) for m in names._NAME_CHAIN.finditer(text) if not inside(m.start())]
+
+
+@settings(max_examples=600)
+@given(_TEXTS)
+@example("No. Smith said “The” The Hague")
+@example("He’s “Anna” Berg. The “Lavrov”")
+@example("x The'(Anna)' Berg")  # a mark right after a stopword: it must stay in view
+def test_name_chains_between_quotes_match_the_whole_text_scan(text: str) -> None:
+    quoted = _quoted(text)
+    assert names._name_chains(text, quoted) == _slow_name_chains(text, quoted)
+
+
+@settings(max_examples=600)
+@given(_TEXTS, st.data())
+def test_lone_stopword_test_in_python_matches_the_regex(text: str, data: st.DataObject) -> None:
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    slow = [(m.start(), m.group()) for m in names._NAME_CHAIN.finditer(text, pos, endpos)]
+    assert list(names._chains_in(text, pos, endpos)) == slow
+
+
+@settings(max_examples=300)
+@given(_TEXTS)
+def test_elision_pass_is_skipped_only_when_it_finds_nothing(text: str) -> None:
+    if any(extract._N_ELISION.finditer(text)):
+        assert any(pair in text for pair in extract._N_PAIRS)
