@@ -14,6 +14,7 @@ get none.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -59,6 +60,8 @@ _ROLE_NP: Final = regex.compile(
     r"(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")(?![\p{L}])",
     regex.IGNORECASE,
 )
+#: Any role noun, in case-folded text: what every case-insensitive match of _ROLE_NP ends with.
+_ROLE_NOUN_FOLDED: Final = re.compile("|".join(re.escape(noun.casefold()) for noun in sorted(ROLE_NOUNS)))
 _SOURCE: Final = regex.compile(
     r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in SOURCE_PHRASES) + r")(?![\p{L}])",
     regex.IGNORECASE,
@@ -101,6 +104,28 @@ def _gender_of(pronoun: str) -> str:
     return "m" if pronoun.casefold() in MALE_PRONOUNS else "f"
 
 
+def _cue_words(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """(start, word) of each word of text[lo:hi] that is a cue verb in some case.
+
+    The words as ``_CUE_WORD.finditer(text, lo, hi)`` finds them (a word cut by
+    ``hi`` counts as cut), but only the cue verbs are looked for one by one:
+    most words are not.
+    """
+    words = _CUE_WORD.findall(text, lo, hi)
+    if _ALL_CUES.isdisjoint(map(str.casefold, words)):
+        return []
+    found = []
+    for word in {w for w in words if w.casefold() in _ALL_CUES}:
+        pos = text.find(word, lo, hi)
+        while pos >= 0:
+            m = _CUE_WORD.match(text, pos, hi)  # a whole word here, not part of one
+            if m is not None and m.end() == pos + len(word):
+                found.append((pos, word))
+            pos = text.find(word, pos + 1, hi)
+    found.sort()
+    return found
+
+
 def _cues(ctx: ArticleContext, lo: int, hi: int) -> tuple[tuple[int, int, str], ...]:
     """Cue verbs in [lo, hi) outside quotes; capitalised ones only in a headline;
     German "so" only right after a quote (", so Anna Schmidt").
@@ -111,18 +136,26 @@ def _cues(ctx: ArticleContext, lo: int, hi: int) -> tuple[tuple[int, int, str], 
     if cached is not None:
         return cached
     found = []
-    for m in _CUE_WORD.finditer(ctx.text, lo, hi):
-        word = m.group()
-        if word.casefold() not in _ALL_CUES or ctx.inside_quote(m.start()):
+    for start, word in _cue_words(ctx.text, lo, hi):
+        if ctx.inside_quote(start):
             continue
-        if word == "so" and not _QUOTATIVE_SO.search(ctx.text, max(0, m.start() - 6), m.start()):
+        if word == "so" and not _QUOTATIVE_SO.search(ctx.text, max(0, start - 6), start):
             continue
-        if word.islower() or (
-            word.istitle() and ctx.in_headline(m.start()) and not ctx.starts_sentence(m.start())
-        ):
-            found.append((m.start(), m.end(), word))
+        if word.islower() or (word.istitle() and ctx.in_headline(start) and not ctx.starts_sentence(start)):
+            found.append((start, start + len(word), word))
     ctx.cue_cache[lo, hi] = result = tuple(found)
     return result
+
+
+def _role_phrases(text: str, lo: int, hi: int) -> list[regex.Match[str]]:
+    """The matches of _ROLE_NP in text[lo:hi] ("the minister", "Foreign Minister").
+
+    Every match ends with a role noun, so a stretch whose case-folded text holds
+    none (most do not) is not scanned: the regex is slow on capitalised words.
+    """
+    if not _ROLE_NOUN_FOLDED.search(text[lo:hi].casefold()):
+        return []
+    return list(_ROLE_NP.finditer(text, lo, hi))
 
 
 def _words(ctx: ArticleContext, lo: int, hi: int) -> int:
@@ -145,7 +178,7 @@ class _Rules:
             (m.start, "name", m) for m in ctx.names.between(lo, cue_start) if not m.possessive
         ]
         items += [(m.start(), "pronoun", m.group()) for m in _PRONOUN.finditer(self.text, lo, cue_start)]
-        items += [(m.start(), "role", m.group()) for m in _ROLE_NP.finditer(self.text, lo, cue_start)]
+        items += [(m.start(), "role", m.group()) for m in _role_phrases(self.text, lo, cue_start)]
         items = [it for it in items if not ctx.inside_quote(it[0])]
         items.sort(key=lambda it: it[0], reverse=True)
         for offset, kind, value in items:
@@ -223,7 +256,7 @@ class _Rules:
             name = ctx.person_before(m.start(), _gender_of(m.group()))
             if name:
                 return _Found(name, None, m.start())
-        for m in _ROLE_NP.finditer(self.text, lo, hi):
+        for m in _role_phrases(self.text, lo, hi):
             name = ctx.role_holder(m.group(), m.start())
             if name:
                 return _Found(name, None, m.start())

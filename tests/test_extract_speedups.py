@@ -3,7 +3,8 @@
 Each fast path is compared with the slow, obvious version it replaces, kept
 here: a whole-text name-chain scan against the scan of the gaps between quotes,
 the regex stopword test against the one made in Python, the ’n’ regex pass
-against the substring test that skips it.
+against the substring test that skips it, the word-by-word cue scan against the
+search for cue verbs alone, and the role-phrase regex against its prefilter.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from strategies import any_texts, mark_heavy_texts
 
 import quoteprov
-from quoteprov import extract, names
+from quoteprov import attribute, extract, names
 from quoteprov.context import mark_end, mark_start
 
 #: Pieces of text that make name chains hard: capitalised stopwords alone and
@@ -26,7 +27,8 @@ _PIECES = st.sampled_from(
         *("The", "He", "She", "In", "No", "No.", "A", "An", "El", "Él", "Selon", "According", "Also"),
         *("Anna", "Berg", "Sergei", "Lavrov", "Mr.", "Dr", "U.S.", "J.", "K", "Van", "van", "de"),
         *("al", "O’Neil", "He-Man", "The-", "Jean-Luc", "ÉMILE", "Ангела", "ß", "saß"),
-        *("said", "told", "the", "minister", "stated", "quipped", "dites"),
+        *("said", "told", "the", "minister", "stated", "quipped", "dites", "So", "so", "Said", "SAID"),
+        *("Foreign Minister", "the foreign minister", "le ministre", "professor", "profeſſor", "ſaid"),
         *(" ", " ", " ", "\u00a0", "\n", "\n\n", ".", ",", ":", "-", "’", "'", "5", "s"),
         *("“", "”", "‘", "«", "»", '"', "„", "「", "」", " ’n’ ", "'N’"),
     ]
@@ -60,11 +62,20 @@ def test_name_chains_between_quotes_match_the_whole_text_scan(text: str) -> None
     assert names._name_chains(text, quoted) == _slow_name_chains(text, quoted)
 
 
+def _window(text: str, a: int, b: int) -> tuple[int, int]:
+    lo = min(a, len(text))
+    return lo, min(max(lo, b), len(text))
+
+
+_ENDS = st.integers(0, 400)
+
+
 @settings(max_examples=600)
-@given(_TEXTS, st.data())
-def test_lone_stopword_test_in_python_matches_the_regex(text: str, data: st.DataObject) -> None:
-    pos = data.draw(st.integers(0, len(text)))
-    endpos = data.draw(st.integers(pos, len(text)))
+@given(_TEXTS, _ENDS, _ENDS)
+@example("x No. Smith The Hague", 2, 21)
+@example("Anna The Berg", 0, 8)  # "The" cut short by the window's end
+def test_lone_stopword_test_in_python_matches_the_regex(text: str, a: int, b: int) -> None:
+    pos, endpos = _window(text, a, b)
     slow = [(m.start(), m.group()) for m in names._NAME_CHAIN.finditer(text, pos, endpos)]
     assert list(names._chains_in(text, pos, endpos)) == slow
 
@@ -74,3 +85,28 @@ def test_lone_stopword_test_in_python_matches_the_regex(text: str, data: st.Data
 def test_elision_pass_is_skipped_only_when_it_finds_nothing(text: str) -> None:
     if any(extract._N_ELISION.finditer(text)):
         assert any(pair in text for pair in extract._N_PAIRS)
+
+
+@settings(max_examples=600)
+@given(_TEXTS, _ENDS, _ENDS)
+@example("said saidx quipped", 0, 400)  # a cue verb inside a longer word
+@example("he quipped", 0, 7)  # a word cut by the window's end: "quip"
+@example("ſaid streßed SAID", 0, 400)
+def test_cue_words_found_one_by_one_match_the_word_scan(text: str, a: int, b: int) -> None:
+    lo, hi = _window(text, a, b)
+    slow = [
+        (m.start(), m.group())
+        for m in attribute._CUE_WORD.finditer(text, lo, hi)
+        if m.group().casefold() in attribute._ALL_CUES
+    ]
+    assert attribute._cue_words(text, lo, hi) == slow
+
+
+@settings(max_examples=600)
+@given(_TEXTS, _ENDS, _ENDS)
+@example("Then the profeſſor said", 0, 400)  # ſ matches s when case is ignored
+@example("Russian Foreign MINISTER Lavrov", 0, 400)
+def test_role_phrases_skip_only_stretches_without_one(text: str, a: int, b: int) -> None:
+    lo, hi = _window(text, a, b)
+    slow = [(m.start(), m.group()) for m in attribute._ROLE_NP.finditer(text, lo, hi)]
+    assert [(m.start(), m.group()) for m in attribute._role_phrases(text, lo, hi)] == slow
