@@ -560,6 +560,8 @@ def attribute(text: str, quotes: Sequence[Quote], *, config: Config | None = Non
     >>> [(q.text, q.kind, q.speaker) for q in attribute(text, find_quotes(text).quotes)]
     [('We agree,', 'direct', 'Sergei Lavrov'), ('special operation', 'scare', None)]
     """
+    if not quotes:
+        return []  # nothing to attribute: spare the names and sentences of the whole text
     cfg = config or Config()
     ctx = ArticleContext(text, quotes, cfg)
     rules = _Rules(ctx)
