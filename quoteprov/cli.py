@@ -8,15 +8,17 @@ atomically so that a failed run never destroys an earlier result.
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from quoteprov import __version__
-from quoteprov.errors import QuoteprovError
+from quoteprov.errors import InputError, OptionError, QuoteprovError
 from quoteprov.io import read_articles, read_references, write_atomically
-from quoteprov.models import Article, Report
+from quoteprov.models import Article, Reference, Report
 from quoteprov.pipeline import Progress, extraction_report, track
 from quoteprov.report import to_json, to_text
 
@@ -35,7 +37,10 @@ class _Parser(argparse.ArgumentParser):
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", metavar="PATH", nargs="+", help=".txt or .jsonl files, or folders of them")
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+        "--format",
+        choices=("text", "json", "parquet"),
+        help="output format: text (the default) or json; with --engine spark, json (JSON Lines, "
+        "the default there) or parquet",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
     parser.add_argument(
@@ -69,6 +74,16 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         help="primary-source statements (id, speaker, text; optional source, date); may repeat",
     )
+    tracking.add_argument(
+        "--engine",
+        choices=("embedded", "spark"),
+        default="embedded",
+        help="embedded (default), or spark: the same pipeline on Apache Spark (needs quoteprov[spark]), "
+        "writing the tables articles/, quotes/ and remarks/ under the folder given by -o",
+    )
+    tracking.add_argument(
+        "--master", default="local[*]", help="with --engine spark: the Spark master (default: local[*])"
+    )
     return parser
 
 
@@ -91,14 +106,18 @@ def _progress(quiet: bool) -> Progress | None:
     return show
 
 
-def _run(args: argparse.Namespace, build: Callable[[list[Article], Progress | None], Report]) -> int:
-    skipped: list[str] = []
-
+def _read(args: argparse.Namespace) -> list[Article]:
     def on_skip(message: str) -> None:
-        skipped.append(message)
         print(f"quoteprov: skipped: {message}", file=sys.stderr)
 
-    articles = read_articles(args.paths, skip_bad=args.skip_bad, on_skip=on_skip)
+    return read_articles(args.paths, skip_bad=args.skip_bad, on_skip=on_skip)
+
+
+def _run(args: argparse.Namespace, build: Callable[[list[Article], Progress | None], Report]) -> int:
+    if args.format == "parquet":
+        raise OptionError("--format parquet needs --engine spark")
+    args.format = args.format or "text"
+    articles = _read(args)
     report = build(articles, _progress(args.quiet))
     _emit(to_json(report) if args.format == "json" else to_text(report), args.output)
     if not args.quiet and args.output:
@@ -106,6 +125,45 @@ def _run(args: argparse.Namespace, build: Callable[[list[Article], Progress | No
             f"quoteprov: {len(report.quotes)} quotes from {len(articles)} articles -> {args.output}",
             file=sys.stderr,
         )
+    return 0
+
+
+def _run_spark(args: argparse.Namespace, references: list[Reference]) -> int:
+    """``track --engine spark``: the articles read here, tracked on Spark, the
+    tables written under ``-o`` (through a temporary folder, renamed when complete)."""
+    fmt = args.format or "json"
+    if fmt == "text":
+        raise OptionError("--engine spark writes tables: use --format json (JSON Lines) or parquet")
+    if not args.output:
+        raise OptionError("--engine spark needs -o FOLDER for the tables")
+    target = Path(args.output)
+    if target.exists():
+        raise InputError(f"{target}: already exists; give a new folder for the tables")
+    try:
+        import pyspark  # noqa: F401, PLC0415
+
+        from quoteprov import spark as engine  # noqa: PLC0415 (pyspark is an optional extra)
+    except ImportError:
+        raise OptionError("--engine spark needs pyspark: pip install 'quoteprov[spark]'") from None
+    articles = _read(args)
+    from pyspark.sql import SparkSession  # noqa: PLC0415
+
+    active = SparkSession.getActiveSession()
+    spark = active or engine.session(args.master)
+    if active is None:
+        spark.sparkContext.setLogLevel("ERROR")
+    work = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    try:
+        rows = [{"id": a.id, "text": a.text, "title": a.title, "source": a.source} for a in articles]
+        frame = spark.createDataFrame(rows, schema="id string, text string, title string, source string")
+        engine.track(frame, references=references).write(str(work), fmt=fmt)
+        work.rename(target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        if active is None:
+            spark.stop()
+    if not args.quiet:
+        print(f"quoteprov: {len(articles)} articles tracked on Spark -> {target}/", file=sys.stderr)
     return 0
 
 
@@ -120,6 +178,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run(args, lambda articles, progress: extraction_report(articles, progress=progress))
         if args.command == "track":
             references = [r for path in args.reference for r in read_references(path)]
+            if args.engine == "spark":
+                return _run_spark(args, references)
             return _run(
                 args, lambda articles, progress: track(articles, references=references, progress=progress)
             )

@@ -21,12 +21,19 @@ from rapidfuzz.distance import Indel
 
 from quoteprov.align import Alignment, align
 from quoteprov.config import Config
-from quoteprov.index import Index
+from quoteprov.index import Index, frequent_keys
 from quoteprov.names import same_person
 from quoteprov.normalize import Token, is_content
 from quoteprov.segment import Segment
 
-__all__ = ["Clustering", "cluster_segments", "splice_pieces", "split_splices", "strong_link"]
+__all__ = [
+    "Clustering",
+    "canonical_order",
+    "cluster_segments",
+    "splice_pieces",
+    "split_splices",
+    "strong_link",
+]
 
 #: A sentence is checked for a splice against at most this many renderings.
 _SPLICE_PARTNERS: Final = 16
@@ -48,7 +55,9 @@ class Clustering:
     core: tuple[bool, ...]
 
 
-def _order_key(segment: Segment) -> tuple[int, tuple[str, ...], str, int, str]:
+def canonical_order(segment: Segment) -> tuple[int, tuple[str, ...], str, int, str]:
+    """The order segments are clustered in, and a remark lists its members in:
+    longest first, ties broken by content, never by input order."""
     return (-segment.content_count, segment.keys, segment.article or "", segment.start, segment.source)
 
 
@@ -160,7 +169,7 @@ def split_splices(
     ``excluded`` are the keys too frequent to index (see :func:`quoteprov.index.frequent_keys`);
     by default those of ``segments`` themselves.
     """
-    index = Index([s.content_keys for s in segments], max_df=config.max_df, excluded=excluded)
+    index = Index([s.index_keys for s in segments], max_df=config.max_df, excluded=excluded)
     result: list[Segment] = []
     for position, segment in enumerate(segments):
         neighbours = (segments[k] for k in index.neighbours(position))
@@ -228,12 +237,20 @@ def _fragment_link(shorter: Segment, longer: Segment, config: Config) -> bool:
     return contain >= config.contain_threshold and (matched >= 2 or shorter.content_count == 1)
 
 
-def strong_link(a: Segment, b: Segment, *, config: Config) -> bool:
+def _lone_common_word(segment: Segment, excluded: frozenset[str]) -> bool:
+    """A one-word segment whose word is boilerplate: no evidence of any remark."""
+    return segment.content_count == 1 and segment.content[0] in excluded
+
+
+def strong_link(a: Segment, b: Segment, *, config: Config, excluded: frozenset[str] = frozenset()) -> bool:
     """Whether the clustering of one of ``a`` and ``b`` can depend on the other:
     one is a fragment of the other, or they are similar enough for one to join
     the other's remark. Remarks never reach across other pairs, so the connected
     components of these links are independent sub-problems (see
-    :func:`cluster_segments`)."""
+    :func:`cluster_segments`). A lone word too common to index (in ``excluded``)
+    links nothing."""
+    if _lone_common_word(a, excluded) or _lone_common_word(b, excluded):
+        return False
     if _similarity(a, b) >= config.link_threshold:
         return True
     if a.content_count <= b.content_count and _fragment_link(a, b, config):
@@ -269,15 +286,18 @@ def cluster_segments(
         The segments in canonical order with their remark labels (0, 1, … in
         order of each remark's first segment).
     """
-    ordered = sorted(segments, key=_order_key)
+    ordered = sorted(segments, key=canonical_order)
+    keys = [s.index_keys for s in ordered]
+    if excluded is None:
+        excluded = frequent_keys(keys, max_df=config.max_df)
     if neighbours is None:
-        keys = [s.content_keys for s in ordered]
         neighbours = Index(keys, max_df=config.max_df, excluded=excluded).neighbours
     labels: list[int] = []
     core: list[bool] = []
     members: dict[int, list[int]] = {}
     for position, segment in enumerate(ordered):
-        placed = [k for k in neighbours(position) if k < position]
+        alone = _lone_common_word(segment, excluded)
+        placed = [] if alone else [k for k in neighbours(position) if k < position]
         fragment_of: tuple[tuple[float, float, int], int] | None = None
         for k in placed:
             measured = _containment(segment, ordered[k], config.contain_threshold)

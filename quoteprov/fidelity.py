@@ -22,8 +22,8 @@ excepted, so verbatim, trimmed and elided quotes score 1.0.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Final
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Final, TypeVar
 
 import attrs
 
@@ -35,6 +35,9 @@ from quoteprov.normalize import ELLIPSIS, Token, fold_word, is_content, is_negat
 from quoteprov.segment import Segment
 
 __all__ = ["SEVERITY", "Judgement", "judge", "judge_quote", "remark_speaker"]
+
+#: A remark label: any hashable (an int in one run, (component, label) on Spark).
+Label = TypeVar("Label", bound=Hashable)
 
 #: Verdicts from most to least faithful, for combining a quote's parts.
 SEVERITY: Final = {"verbatim": 0, "trimmed": 1, "elided": 2, "altered": 3, "paraphrased": 4}
@@ -215,7 +218,7 @@ def _choose_reference(
     run: Sequence[Token],
     candidates: Sequence[Segment],
     members: Sequence[Segment],
-    support: dict[tuple[str, ...], frozenset[str]],
+    support: Mapping[tuple[str, ...], frozenset[str]],
     *,
     article: str,
 ) -> tuple[Segment | None, tuple[Segment, ...]]:
@@ -276,9 +279,9 @@ def _choose_reference(
 
 def _spliced(
     quote: Quote,
-    parts: Sequence[tuple[Segment, int]],
-    by_label: dict[int, list[Segment]],
-    full_tokens: dict[str, tuple[Token, ...]],
+    parts: Sequence[tuple[Segment, Label]],
+    by_label: Mapping[Label, Sequence[Segment]],
+    full_tokens: Mapping[str, tuple[Token, ...]],
 ) -> bool:
     """Whether a sentence of the quote joins two remarks: cut at a splice into pieces
     of different remarks, or cut at an ellipsis into pieces that other articles
@@ -309,20 +312,20 @@ def _spliced(
 def judge_quote(
     quote: Quote,
     *,
-    parts: Sequence[tuple[Segment, int]],
-    by_label: dict[int, list[Segment]],
-    speakers: dict[int, tuple[str | None, tuple[str, ...], float]],
-    full_tokens: dict[str, tuple[Token, ...]],
-    support: dict[tuple[str, ...], frozenset[str]],
+    parts: Sequence[tuple[Segment, Label]],
+    by_label: Mapping[Label, Sequence[Segment]],
+    speakers: Mapping[Label, tuple[str | None, tuple[str, ...], float]],
+    full_tokens: Mapping[str, tuple[Token, ...]],
+    support: Mapping[tuple[str, ...], frozenset[str]],
     config: Config,
 ) -> Fidelity:
     tokens = full_tokens[quote.id]
     spliced = _spliced(quote, parts, by_label, full_tokens)
     # Pieces of one sentence in one remark are judged together, ellipses included.
-    groups: dict[tuple[int, int], list[Segment]] = {}
+    groups: dict[tuple[int, Label], list[Segment]] = {}
     for segment, label in parts:
         groups.setdefault((segment.sentence, label), []).append(segment)
-    judged: list[tuple[Judgement | None, int, Segment | None, int]] = []
+    judged: list[tuple[Judgement | None, int, Segment | None, Label]] = []
     for (_, label), pieces in sorted(groups.items(), key=lambda item: item[1][0].start):
         lo, hi = min(p.start for p in pieces), max(p.end for p in pieces)
         run = tuple(t for t in tokens if lo <= t.start and t.end <= hi)

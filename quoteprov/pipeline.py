@@ -32,6 +32,7 @@ from quoteprov.segment import Segment, segments_of
 __all__ = [
     "Progress",
     "build_remark",
+    "canonical_of",
     "extract_articles",
     "extract_one",
     "extraction_report",
@@ -40,6 +41,7 @@ __all__ = [
     "quote_segments",
     "reference_segments",
     "remark_order_key",
+    "source_text",
     "summarize",
     "track",
     "with_speakers",
@@ -128,25 +130,32 @@ def remark_order_key(members: Iterable[Segment]) -> tuple[int, str, int]:
     return min((int(m.article is None), m.article or m.source, m.start) for m in members)
 
 
-def build_remark(remark_id: str, members: Sequence[Segment], texts: Mapping[str, tuple[int, str]]) -> Remark:
-    """A remark from its renderings. ``texts`` maps each rendering's source id
-    to (the offset of its text, its text): a quote's start and text, or 0 and a
-    reference's text. The canonical wording is a primary source's, or else the
-    fullest rendering's."""
-    in_print_order = sorted(members, key=lambda m: (m.article or "", m.start))
-    canon = next((m for m in members if m.article is None), None) or max(
+def canonical_of(members: Sequence[Segment]) -> Segment:
+    """The rendering that gives a remark its canonical wording: a primary
+    source's, or else the fullest rendering's."""
+    return next((m for m in members if m.article is None), None) or max(
         members, key=lambda m: (m.content_count, -len(m.source), m.source, -m.start)
     )
-    offset, text = texts[canon.source]
+
+
+def build_remark(remark_id: str, members: Sequence[Segment], canonical: str) -> Remark:
+    """A remark from its renderings and the text of :func:`canonical_of` them."""
+    in_print_order = sorted(members, key=lambda m: (m.article or "", m.start))
     speaker, conflicts, _ = remark_speaker(members)
     return Remark(
         id=remark_id,
         speaker=speaker,
-        canonical=text[canon.start - offset : canon.end - offset],
+        canonical=canonical,
         quotes=tuple(dict.fromkeys(m.source for m in in_print_order)),
         conflicts=conflicts,
         spans=tuple(Span(source=m.source, start=m.start, end=m.end) for m in in_print_order),
     )
+
+
+def source_text(segment: Segment, offset: int, text: str) -> str:
+    """A segment's words as printed, from its source's text (a quote's, which
+    starts at ``offset`` in its article, or a reference's, at 0)."""
+    return text[segment.start - offset : segment.end - offset]
 
 
 def printed_by(segments: Iterable[Segment]) -> dict[tuple[str, ...], frozenset[str]]:
@@ -221,7 +230,7 @@ def track(
         texts[ref.id] = (0, ref.text)
     if progress is not None:
         progress("remarks", 0, len(segments))
-    frequent = frequent_keys((s.content_keys for s in segments), max_df=cfg.max_df)
+    frequent = frequent_keys((s.index_keys for s in segments), max_df=cfg.max_df)
     split = split_splices(segments, config=cfg, excluded=frequent)
     clustering = cluster_segments(split, config=cfg)
     if progress is not None:
@@ -235,7 +244,12 @@ def track(
     support = printed_by(clustering.segments)
     order = sorted(by_label, key=lambda label: remark_order_key(by_label[label]))
     remark_ids = {label: f"r{n + 1}" for n, label in enumerate(order)}
-    remarks = tuple(build_remark(remark_ids[label], by_label[label], texts) for label in order)
+    remarks = []
+    for label in order:
+        canon = canonical_of(by_label[label])
+        remarks.append(
+            build_remark(remark_ids[label], by_label[label], source_text(canon, *texts[canon.source]))
+        )
     results = []
     judged_in: dict[str, list[tuple[Fidelity, int]]] = {}
     for q in quotes:
@@ -260,4 +274,4 @@ def track(
         summarize(article, extraction, judged_in.get(article.id, []))
         for article, extraction in zip(articles, extractions, strict=True)
     )
-    return Report(articles=summaries, quotes=tuple(results), remarks=remarks)
+    return Report(articles=summaries, quotes=tuple(results), remarks=tuple(remarks))

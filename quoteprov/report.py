@@ -6,9 +6,18 @@ import json
 from collections.abc import Sequence
 from typing import Any, Final
 
-from quoteprov.models import DiffOp, Fidelity, Problem, Quote, Remark, Report
+from quoteprov.models import ArticleSummary, DiffOp, Fidelity, Problem, Quote, Remark, Report
 
-__all__ = ["SCHEMA_VERSION", "inline_diff", "to_json", "to_json_dict", "to_text"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "article_dict",
+    "inline_diff",
+    "quote_dict",
+    "remark_dict",
+    "to_json",
+    "to_json_dict",
+    "to_text",
+]
 
 SCHEMA_VERSION: Final = 1
 
@@ -29,7 +38,7 @@ def _fidelity(fidelity: Fidelity | None) -> dict[str, Any] | None:
     }
 
 
-def _quote(quote: Quote) -> dict[str, Any]:
+def quote_dict(quote: Quote) -> dict[str, Any]:
     return {
         "id": quote.id,
         "article": quote.article,
@@ -47,7 +56,7 @@ def _quote(quote: Quote) -> dict[str, Any]:
     }
 
 
-def _remark(remark: Remark) -> dict[str, Any]:
+def remark_dict(remark: Remark) -> dict[str, Any]:
     return {
         "id": remark.id,
         "speaker": remark.speaker,
@@ -58,23 +67,24 @@ def _remark(remark: Remark) -> dict[str, Any]:
     }
 
 
+def article_dict(article: ArticleSummary) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "source": article.source,
+        "fidelity": None if article.fidelity is None else round(article.fidelity, 4),
+        "counts": dict(article.counts),
+        "problems": [_problem(p) for p in article.problems],
+    }
+
+
 def to_json_dict(report: Report) -> dict[str, Any]:
     """The report as the JSON-ready dict of the output contract (DESIGN.md)."""
     return {
         "schema_version": SCHEMA_VERSION,
-        "articles": [
-            {
-                "id": a.id,
-                "title": a.title,
-                "source": a.source,
-                "fidelity": None if a.fidelity is None else round(a.fidelity, 4),
-                "counts": dict(a.counts),
-                "problems": [_problem(p) for p in a.problems],
-            }
-            for a in report.articles
-        ],
-        "quotes": [_quote(q) for q in report.quotes],
-        "remarks": [_remark(r) for r in report.remarks],
+        "articles": [article_dict(a) for a in report.articles],
+        "quotes": [quote_dict(q) for q in report.quotes],
+        "remarks": [remark_dict(r) for r in report.remarks],
     }
 
 

@@ -8,6 +8,7 @@ side can be matched, or found to come from different remarks) and, by
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Final
 
@@ -59,6 +60,14 @@ class Segment:
     @property
     def content_count(self) -> int:
         return len(self.content)
+
+    @property
+    def index_keys(self) -> frozenset[str]:
+        """The candidate index's keys: the content words, and each pair of
+        neighbouring content words ("nuclear talks"): two words each too common
+        to index are often rare enough together."""
+        content = self.content
+        return frozenset(content).union(f"{a} {b}" for a, b in itertools.pairwise(content))
 
     @property
     def start(self) -> int:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 # Machines differ in speed (CI shares its cores): properties are about results,
@@ -21,3 +24,14 @@ settings.register_profile(
     max_examples=int(os.environ.get("QUOTEPROV_EXAMPLES", "100")),
 )
 settings.load_profile("thorough" if "QUOTEPROV_EXAMPLES" in os.environ else "quoteprov")
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    """One local SparkSession (two cores) for every test marked ``spark``."""
+    from quoteprov.spark import session
+
+    spark = session("local[2]", app="quoteprov-tests", partitions=2)
+    spark.sparkContext.setLogLevel("ERROR")
+    yield spark
+    spark.stop()

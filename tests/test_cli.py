@@ -502,3 +502,39 @@ def test_no_progress_when_quiet_or_not_a_terminal(
     argv = ["track", str(CORPUS), "--format", "json", *(["--quiet"] if quiet else [])]
     assert main(argv) == 0
     assert capsys.readouterr().err == ""
+
+
+# --------------------------------------------------------------------------- --engine spark options
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--format", "parquet"], "--format parquet needs --engine spark"),
+        (["--engine", "spark"], "--engine spark needs -o FOLDER"),
+        (["--engine", "spark", "--format", "text", "-o", "out"], "--engine spark writes tables"),
+    ],
+)
+def test_spark_engine_options_are_checked_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str], message: str
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("“We will win,” Ana Ruiz said.", encoding="utf-8")
+    status = main(["track", str(article), *extra])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert message in err
+    assert err.count("\n") == 1
+
+
+def test_spark_engine_refuses_an_existing_output_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("“We will win,” Ana Ruiz said.", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "keep.txt").write_text("earlier result", encoding="utf-8")
+    status = main(["track", "--engine", "spark", str(article), "-o", str(tmp_path / "out")])
+    assert status == 2
+    assert "already exists" in capsys.readouterr().err
+    assert (tmp_path / "out" / "keep.txt").read_text(encoding="utf-8") == "earlier result"

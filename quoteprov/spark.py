@@ -1,0 +1,496 @@
+"""The pipeline on Apache Spark: the stages of :func:`quoteprov.track`, run on a cluster.
+
+``pip install 'quoteprov[spark]'``. Each stage calls the same functions as the
+embedded engine, so the two give the same remarks, verdicts and scores:
+
+1. **extract**: each article's quotes and speakers, in the partition it lives in;
+2. **merge speakers**: the distinct names (few) merged on the driver, broadcast back;
+3. **segments**: each judged quote cut into sentences (and at ellipses);
+4. **splices**: candidate pairs from a shuffle on content-word keys (keys held
+   by more than ``max_df`` segments are dropped, as the index drops them), each
+   segment cut where it fuses two of its candidates;
+5. **components**: candidate pairs again, kept where the two have a
+   :func:`~quoteprov.cluster.strong_link`; connected components by
+   large-star/small-star (plain RDD operations, no GraphFrames);
+6. **remarks**: each component clustered on its own (the components are
+   independent sub-problems, see :mod:`quoteprov.components`);
+7. **fidelity**: each quote judged against the remarks it renders, each article summarised.
+
+Run it with ``spark-submit`` (or ``python -m quoteprov.spark``)::
+
+    spark-submit --master yarn -m quoteprov.spark articles.jsonl --output out/
+
+or from the command line, on the driver's files: ``quoteprov track --engine spark PATH -o out/``.
+The output is three tables, ``articles``, ``quotes`` and ``remarks``, with the
+columns of the JSON output contract (DESIGN.md), as Parquet or JSON Lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import operator
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from quoteprov.cluster import canonical_order, cluster_segments, splice_pieces, strong_link
+from quoteprov.config import Config
+from quoteprov.fidelity import judge_quote, remark_speaker
+from quoteprov.index import linked
+from quoteprov.io import read_references
+from quoteprov.models import Article, ArticleSummary, Extraction, Fidelity, Quote, Reference
+from quoteprov.names import merge_speakers
+from quoteprov.normalize import Token, tokenize
+from quoteprov.pipeline import (
+    build_remark,
+    canonical_of,
+    extract_one,
+    is_judged,
+    printed_by,
+    quote_segments,
+    reference_segments,
+    remark_order_key,
+    source_text,
+    summarize,
+    with_speakers,
+)
+from quoteprov.report import article_dict, quote_dict, remark_dict
+from quoteprov.segment import Segment
+
+if TYPE_CHECKING:
+    from pyspark import RDD
+    from pyspark.sql import DataFrame, SparkSession
+
+__all__ = [
+    "ARTICLES_SCHEMA",
+    "QUOTES_SCHEMA",
+    "REMARKS_SCHEMA",
+    "SparkReport",
+    "candidate_pairs",
+    "collect",
+    "connected_components",
+    "main",
+    "read_articles",
+    "session",
+    "track",
+]
+
+_DIFF: Final = "array<struct<op:string,reference:array<string>,quote:array<string>>>"
+_FIDELITY: Final = f"struct<verdict:string,score:double,reference:string,flags:array<string>,diff:{_DIFF}>"
+
+#: The output tables' columns: those of the JSON output contract (DESIGN.md).
+ARTICLES_SCHEMA: Final = (
+    "id string, title string, source string, fidelity double, counts map<string,int>, "
+    "problems array<struct<offset:int,mark:string,message:string>>"
+)
+QUOTES_SCHEMA: Final = (
+    "id string, article string, start int, end int, text string, marks array<string>, kind string, "
+    f"speaker string, cue string, parent string, problems array<string>, remarks array<string>, "
+    f"fidelity {_FIDELITY}"
+)
+REMARKS_SCHEMA: Final = (
+    "id string, speaker string, canonical string, quotes array<string>, conflicts array<string>, "
+    "spans array<struct<source:string,start:int,end:int>>"
+)
+
+#: A remark's label: (its component, its label within the component).
+Label = tuple[int, int]
+
+
+@attrs.frozen(eq=False)
+class SparkReport:
+    """The three output tables, as DataFrames (nothing is computed until they are used)."""
+
+    articles: DataFrame
+    quotes: DataFrame
+    remarks: DataFrame
+
+    def write(self, path: str, *, fmt: str = "parquet", mode: str = "error") -> None:
+        """Write the tables under ``path`` (``articles/``, ``quotes/``, ``remarks/``) as
+        ``parquet`` or ``json`` (JSON Lines part files)."""
+        for name in ("articles", "quotes", "remarks"):
+            writer = getattr(self, name).write.mode(mode)
+            target = os.path.join(path, name)
+            writer.parquet(target) if fmt == "parquet" else writer.json(target)
+
+
+def session(
+    master: str | None = None, *, app: str = "quoteprov", partitions: int | None = None
+) -> SparkSession:
+    """A SparkSession whose Python workers run this interpreter (so they import this quoteprov).
+
+    ``master`` (e.g. ``local[2]``) is left to ``spark-submit`` when None.
+    """
+    from pyspark.sql import SparkSession  # noqa: PLC0415 (pyspark is an optional extra)
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = (
+        SparkSession.builder.appName(app)
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+    )
+    if master:
+        builder = builder.master(master)
+    if partitions:
+        builder = builder.config("spark.default.parallelism", str(partitions)).config(
+            "spark.sql.shuffle.partitions", str(partitions)
+        )
+    return builder.getOrCreate()
+
+
+def read_articles(spark: SparkSession, paths: Sequence[str]) -> DataFrame:
+    """Articles from JSON Lines or Parquet (by extension; a folder is read as Parquet),
+    with columns ``id``, ``text`` and optionally ``title``, ``source``, ``published``, ``url``."""
+    jsonl = [p for p in paths if p.endswith((".jsonl", ".json"))]
+    parquet = [p for p in paths if p not in jsonl]
+    frames = []
+    if jsonl:
+        frames.append(spark.read.schema(_ARTICLE_COLUMNS).json(jsonl))
+    if parquet:
+        frames.append(spark.read.parquet(*parquet))
+    frame = frames[0] if len(frames) == 1 else frames[0].unionByName(frames[1], allowMissingColumns=True)
+    missing = {"id", "text"} - set(frame.columns)
+    if missing:
+        raise ValueError(f"articles need the columns id and text; missing: {', '.join(sorted(missing))}")
+    return frame
+
+
+_ARTICLE_COLUMNS: Final = "id string, text string, title string, source string, published string, url string"
+_OPTIONAL: Final = ("title", "source", "published", "url")
+
+
+def _article(row: Any) -> Article:
+    fields = row.asDict()
+    return Article(id=fields["id"], text=fields["text"], **{k: fields.get(k) for k in _OPTIONAL})
+
+
+# --------------------------------------------------------------------------- graph stages
+
+
+def candidate_pairs(
+    units: RDD[tuple[int, frozenset[str]]], *, max_df: int, partitions: int | None = None
+) -> tuple[RDD[tuple[int, int]], frozenset[str]]:
+    """The index's candidate pairs (a < b) by a shuffle on keys, and the keys too frequent to index.
+
+    Same rule as :class:`quoteprov.index.Index`: keys held by more than
+    ``max_df`` units are dropped; two units are candidates when they share two
+    indexed keys (one, when either has a single key). Shuffles make
+    ``partitions`` partitions (by default, the context's default parallelism).
+    """
+    n_parts = partitions or units.context.defaultParallelism
+    postings = units.flatMap(lambda unit: [(key, (unit[0], len(unit[1]))) for key in unit[1]]).groupByKey(
+        n_parts
+    )
+    postings = postings.mapValues(sorted).cache()
+    frequent = frozenset(postings.filter(lambda kv: len(kv[1]) > max_df).keys().collect())
+    pairs = (
+        postings.filter(lambda kv: len(kv[1]) <= max_df)
+        .flatMap(lambda kv: itertools.combinations(kv[1], 2))
+        .map(lambda pair: ((pair[0][0], pair[1][0], pair[0][1], pair[1][1]), 1))
+        .reduceByKey(operator.add, n_parts)
+        .filter(lambda item: linked(item[1], item[0][2], item[0][3]))
+        .map(lambda item: (item[0][0], item[0][1]))
+    )
+    return pairs, frequent
+
+
+def _large_star(item: tuple[int, Iterable[int]]) -> list[tuple[int, int]]:
+    node, neighbours = item
+    around = set(neighbours)
+    least = min(around | {node})
+    return [(other, least) for other in around if other > node]
+
+
+def _small_star(item: tuple[int, Iterable[int]]) -> list[tuple[int, int]]:
+    node, neighbours = item
+    lower = {other for other in neighbours if other <= node} | {node}
+    least = min(lower)
+    return [(other, least) for other in lower if other != least]
+
+
+def connected_components(
+    edges: RDD[tuple[int, int]], *, partitions: int | None = None
+) -> RDD[tuple[int, int]]:
+    """(node, least node of its component) for every node on an edge, by
+    alternating large-star and small-star (Kiveris et al., 2014) until the
+    edge set stops changing; each round is a few shuffles (of ``partitions``
+    partitions, by default the context's default parallelism)."""
+    n_parts = partitions or edges.context.defaultParallelism
+    current = edges.filter(lambda e: e[0] != e[1]).map(lambda e: (max(e), min(e))).distinct(n_parts).cache()
+    while True:
+        undirected = current.flatMap(lambda e: [e, (e[1], e[0])])
+        large = undirected.groupByKey(n_parts).flatMap(_large_star)
+        small = (
+            large.map(lambda e: (max(e), min(e)))
+            .groupByKey(n_parts)
+            .flatMap(_small_star)
+            .distinct(n_parts)
+            .cache()
+        )
+        if small.subtract(current, n_parts).union(current.subtract(small, n_parts)).isEmpty():
+            break
+        current.unpersist()
+        current = small
+    roots = current.values().distinct(n_parts).map(lambda root: (root, root))
+    return current.reduceByKey(min, n_parts).union(roots).reduceByKey(min, n_parts)
+
+
+# --------------------------------------------------------------------------- the pipeline
+
+
+def _cluster_component(
+    item: tuple[int, Iterable[Segment]], config: Config, excluded: frozenset[str]
+) -> list[tuple[Label, Segment]]:
+    component, members = item
+    clustering = cluster_segments(list(members), config=config, excluded=excluded)
+    return [((component, label), s) for s, label in zip(clustering.segments, clustering.labels, strict=True)]
+
+
+def _payload(
+    item: tuple[Label, Iterable[tuple[Segment, frozenset[str], tuple[Token, ...]]]],
+) -> tuple[
+    Label, tuple[list[Segment], Any, dict[tuple[str, ...], frozenset[str]], dict[str, tuple[Token, ...]]]
+]:
+    """A remark's renderings in canonical order, its speaker, and what judging needs of them."""
+    label, rows = item
+    ordered = sorted(rows, key=lambda row: canonical_order(row[0]))
+    members = [row[0] for row in ordered]
+    support = {row[0].keys: row[1] for row in ordered}
+    tokens = {row[0].source: row[2] for row in ordered}
+    return label, (members, remark_speaker(members), support, tokens)
+
+
+def _judge(
+    item: tuple[str, tuple[tuple[Quote, list[tuple[Segment, Label]]], Iterable[tuple[Label, str, Any]]]],
+    config: Config,
+) -> tuple[Quote, int]:
+    """A quote with its remarks and fidelity, and its length in words."""
+    _, ((quote, parts), remarks) = item
+    by_label: dict[Label, list[Segment]] = {}
+    speakers = {}
+    support: dict[tuple[str, ...], frozenset[str]] = {}
+    full_tokens: dict[str, tuple[Token, ...]] = {}
+    remark_ids: dict[Label, str] = {}
+    for label, remark_id, (members, speaker, printed, tokens) in remarks:
+        by_label[label], speakers[label], remark_ids[label] = members, speaker, remark_id
+        support.update(printed)
+        full_tokens.update(tokens)
+    ordered = sorted(parts, key=lambda p: p[0].start)
+    fidelity = judge_quote(
+        quote,
+        parts=ordered,
+        by_label=by_label,
+        speakers=speakers,
+        full_tokens=full_tokens,
+        support=support,
+        config=config,
+    )
+    ids = tuple(dict.fromkeys(remark_ids[label] for _, label in ordered))
+    return attrs.evolve(quote, remarks=ids, fidelity=fidelity), len(full_tokens[quote.id])
+
+
+def track(
+    articles: DataFrame,
+    *,
+    references: Sequence[Reference] = (),
+    config: Config | None = None,
+    partitions: int | None = None,
+) -> SparkReport:
+    """:func:`quoteprov.track` on Spark: the same remarks, verdicts and scores.
+
+    Args:
+        articles: a DataFrame with columns ``id`` and ``text`` (and optionally
+            ``title``, ``source``, ``published``, ``url``); see :func:`read_articles`.
+        references: primary-source statements (few: they are parallelised from the driver).
+        config: options; ``Config()`` when omitted.
+        partitions: how many partitions each shuffle makes (by default the
+            context's default parallelism, the cores of a local master).
+
+    Returns:
+        The ``articles``, ``quotes`` and ``remarks`` tables.
+    """
+    cfg = config or Config()
+    spark = articles.sparkSession
+    sc = spark.sparkContext
+    n_parts = partitions or sc.defaultParallelism
+
+    # 1-2. Extract in partitions; merge the speakers' names on the driver.
+    raw = (
+        articles.rdd.repartition(n_parts).map(_article).map(lambda a: (a, extract_one(a, config=cfg))).cache()
+    )
+    names = (
+        raw.flatMap(lambda ae: [q.speaker for q in ae[1].quotes if q.speaker])
+        .map(lambda name: (name, 1))
+        .reduceByKey(operator.add, n_parts)
+        .collect()
+    )
+    merged = sc.broadcast(
+        merge_speakers(itertools.chain.from_iterable(itertools.repeat(n, c) for n, c in sorted(names)))
+    )
+    extracted = raw.map(lambda ae: (ae[0], with_speakers(ae[1], merged.value))).cache()
+    raw.unpersist()
+    quotes = extracted.flatMap(lambda ae: ae[1].quotes)
+    judged = quotes.filter(is_judged).cache()
+
+    # 3. Segments, full token lists and texts of every rendering.
+    refs = sc.parallelize(list(references), max(1, min(len(references), sc.defaultParallelism)))
+    segments = judged.flatMap(quote_segments).union(refs.flatMap(reference_segments))
+    full_tokens = judged.map(lambda q: (q.id, tokenize(q.text, offset=q.start))).union(
+        refs.map(lambda r: (r.id, tokenize(r.text)))
+    )
+    texts = judged.map(lambda q: (q.id, (q.start, q.text))).union(refs.map(lambda r: (r.id, (0, r.text))))
+
+    # 4. Splices: each segment against its candidates from other articles.
+    numbered = segments.zipWithUniqueId().map(lambda su: (su[1], su[0])).cache()
+    pairs, _ = candidate_pairs(
+        numbered.mapValues(lambda s: s.index_keys), max_df=cfg.max_df, partitions=n_parts
+    )
+    around = (
+        pairs.flatMap(lambda p: [p, (p[1], p[0])])
+        .map(lambda p: (p[1], p[0]))
+        .join(numbered, n_parts)
+        .map(lambda item: (item[1][0], item[1][1]))
+        .groupByKey(n_parts)
+    )
+    split = numbered.leftOuterJoin(around, n_parts).flatMap(
+        lambda item: splice_pieces(item[1][0], item[1][1] or ())
+    )
+    pieces = split.zipWithUniqueId().map(lambda su: (su[1], su[0])).cache()
+    numbered.unpersist()
+
+    # 5. Components of strong links.
+    pairs, frequent = candidate_pairs(
+        pieces.mapValues(lambda s: s.index_keys), max_df=cfg.max_df, partitions=n_parts
+    )
+    excluded = sc.broadcast(frequent)
+    strong = (
+        pairs.join(pieces, n_parts)
+        .map(lambda item: (item[1][0], (item[0], item[1][1])))
+        .join(pieces, n_parts)
+        .filter(lambda item: strong_link(item[1][0][1], item[1][1], config=cfg, excluded=excluded.value))
+        .map(lambda item: (item[1][0][0], item[0]))
+    )
+    root = connected_components(strong, partitions=n_parts)
+
+    # 6. Remarks: each component clustered on its own.
+    labelled = (
+        pieces.leftOuterJoin(root, n_parts)
+        .map(lambda item: (item[0] if item[1][1] is None else item[1][1], item[1][0]))
+        .groupByKey(n_parts)
+        .flatMap(lambda item: _cluster_component(item, cfg, excluded.value))
+        .cache()
+    )
+    support = labelled.map(lambda ls: (ls[1].keys, ls[1])).groupByKey(n_parts).mapValues(printed_by)
+    with_support = (
+        labelled.map(lambda ls: (ls[1].keys, ls))
+        .join(support, n_parts)
+        .map(lambda item: (item[1][0][1].source, (item[1][0][0], item[1][0][1], item[1][1][item[0]])))
+        .join(full_tokens, n_parts)
+        .map(lambda item: (item[1][0][0], (item[1][0][1], item[1][0][2], item[1][1])))
+    )
+    payloads = with_support.groupByKey(n_parts).map(_payload).cache()
+    order = (
+        payloads.map(lambda lp: (remark_order_key(lp[1][0]), lp[0]))
+        .sortByKey(numPartitions=n_parts)
+        .values()
+        .zipWithIndex()
+    )
+    remark_ids = order.map(lambda item: (item[0], f"r{item[1] + 1}")).cache()
+    remark_rows = (
+        payloads.join(remark_ids, n_parts)
+        .map(lambda item: (canonical_of(item[1][0][0]).source, (item[1][1], item[1][0][0])))
+        .join(texts, n_parts)
+        .map(
+            lambda item: build_remark(
+                item[1][0][0], item[1][0][1], source_text(canonical_of(item[1][0][1]), *item[1][1])
+            )
+        )
+    )
+
+    # 7. Fidelity: each quote against the remarks its parts belong to.
+    parts = labelled.map(lambda ls: (ls[1].source, (ls[1], ls[0]))).groupByKey(n_parts).mapValues(list)
+    per_quote = (
+        parts.flatMap(lambda item: [(label, item[0]) for label in {label for _, label in item[1]}])
+        .join(payloads.join(remark_ids, n_parts), n_parts)
+        .map(lambda item: (item[1][0], (item[0], item[1][1][1], item[1][1][0])))
+        .groupByKey(n_parts)
+    )
+    judged_quotes = (
+        judged.map(lambda q: (q.id, q))
+        .join(parts, n_parts)
+        .join(per_quote, n_parts)
+        .map(lambda item: _judge(item, cfg))
+        .cache()
+    )
+    unjudged = quotes.filter(lambda q: not is_judged(q))
+    out_quotes = judged_quotes.keys().union(unjudged)
+    weights = judged_quotes.map(lambda qw: (qw[0].article, (qw[0].start, qw[0].fidelity, qw[1]))).groupByKey(
+        n_parts
+    )
+    summaries = (
+        extracted.map(lambda ae: (ae[0].id, ae))
+        .leftOuterJoin(weights, n_parts)
+        .map(lambda item: _summary(item[1][0], item[1][1]))
+    )
+    return SparkReport(
+        articles=spark.createDataFrame(summaries.map(article_dict), schema=ARTICLES_SCHEMA),
+        quotes=spark.createDataFrame(out_quotes.map(quote_dict), schema=QUOTES_SCHEMA),
+        remarks=spark.createDataFrame(remark_rows.map(remark_dict), schema=REMARKS_SCHEMA),
+    )
+
+
+def _summary(
+    extracted: tuple[Article, Extraction], judged: Iterable[tuple[int, Fidelity | None, int]] | None
+) -> ArticleSummary:
+    """As the embedded engine sums them: the article's judged quotes in order of offset."""
+    article, extraction = extracted
+    return summarize(article, extraction, [(f, w) for _, f, w in sorted(judged or ()) if f is not None])
+
+
+def collect(report: SparkReport) -> dict[str, list[dict[str, Any]]]:
+    """The tables' rows as JSON-ready dicts (the output contract), each table sorted by id."""
+    return {
+        name: sorted(
+            (row.asDict(recursive=True) for row in getattr(report, name).collect()), key=lambda r: r["id"]
+        )
+        for name in ("articles", "quotes", "remarks")
+    }
+
+
+# --------------------------------------------------------------------------- spark-submit
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``spark-submit -m quoteprov.spark INPUT... --output DIR``: track articles
+    read by Spark (JSON Lines or Parquet) and write the three tables."""
+    parser = argparse.ArgumentParser(prog="quoteprov.spark", description=main.__doc__)
+    parser.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="articles: .jsonl files or Parquet folders"
+    )
+    parser.add_argument(
+        "--output", required=True, metavar="DIR", help="folder for articles/, quotes/, remarks/"
+    )
+    parser.add_argument("--format", choices=("parquet", "json"), default="parquet")
+    parser.add_argument("--reference", action="append", default=[], metavar="FILE.jsonl")
+    parser.add_argument("--master", help="e.g. local[2] (default: as spark-submit says)")
+    parser.add_argument(
+        "--partitions", type=int, help="partitions per shuffle (default: the cluster's default parallelism)"
+    )
+    args = parser.parse_args(argv)
+    references = [r for path in args.reference for r in read_references(path)]
+    spark = session(args.master)
+    try:
+        articles = read_articles(spark, args.inputs)
+        report = track(articles, references=references, partitions=args.partitions)
+        report.write(args.output, fmt=args.format)
+    finally:
+        spark.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
