@@ -1,12 +1,13 @@
 """Candidate pairs: which renderings are worth aligning (never all pairs).
 
-An inverted index from content-word keys to the units that hold them. A unit's
-candidates are the units sharing at least two of its content keys (one, for a
-one-word fragment). Keys held by more than ``max_df`` units of the whole corpus
-(boilerplate) are left out of the index, which keeps the candidate set
-near-linear. The rule is symmetric (``a`` is a candidate of ``b`` exactly when
-``b`` is one of ``a``), so the same pairs come from a shuffle on keys, which is
-how :mod:`quoteprov.spark` finds them.
+An inverted index from keys (content words, and pairs of neighbouring content
+words) to the units that hold them. A unit's candidates are the units sharing at
+least two of its keys (one, for a unit with at most one indexed single word: a
+one-word fragment, or a common word beside one rarer word). Keys held by more
+than ``max_df`` units of the whole corpus (boilerplate) are left out of the
+index, which keeps the candidate set near-linear. The rule is symmetric (``a``
+is a candidate of ``b`` exactly when ``b`` is one of ``a``), so the same pairs
+come from a shuffle on keys, which is how :mod:`quoteprov.spark` finds them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-__all__ = ["Index", "frequent_keys", "linked"]
+__all__ = ["Index", "frequent_keys", "linked", "need"]
 
 
 def frequent_keys(keys: Iterable[Iterable[str]], *, max_df: int) -> frozenset[str]:
@@ -29,12 +30,19 @@ def frequent_keys(keys: Iterable[Iterable[str]], *, max_df: int) -> frozenset[st
     return frozenset(key for key, n in df.items() if n > max_df)
 
 
-def linked(shared: int, size_a: int, size_b: int) -> bool:
-    """Whether two units with ``shared`` indexed keys in common (and ``size_a``,
-    ``size_b`` content keys in all) are candidates of each other."""
-    if not shared:
-        return False
-    return shared >= 2 or min(size_a, size_b) == 1
+def need(keys: Iterable[str], excluded: frozenset[str]) -> int:
+    """How many indexed keys a unit must share with another to be its candidate:
+    two, or one when it has at most one indexed single word (a one-word fragment,
+    or a common word beside one rarer word, as in "never deny"). Keys with a space
+    are word pairs, which never count as single words."""
+    words = sum(1 for key in keys if " " not in key and key not in excluded)
+    return 1 if words <= 1 else 2
+
+
+def linked(shared: int, need_a: int, need_b: int) -> bool:
+    """Whether two units sharing ``shared`` indexed keys are candidates of each
+    other, given what each :func:`need` s."""
+    return shared >= max(1, min(need_a, need_b))
 
 
 class Index:
@@ -67,7 +75,7 @@ class Index:
                 if key not in excluded:
                     postings.setdefault(key, []).append(unit)
         self._postings = postings
-        self._sizes = [len(k) for k in self._keys]
+        self._needs = [need(k, excluded) for k in self._keys]
 
     def neighbours(self, unit: int) -> list[int]:
         """The units sharing enough indexed content keys with ``unit``, in order."""
@@ -77,7 +85,7 @@ class Index:
             if postings:
                 counts.update(postings)
         # The rule of `linked`, spelt out for speed: this is the hot loop of candidate generation.
-        if self._sizes[unit] <= 1:
+        if self._needs[unit] <= 1:
             return sorted(other for other in counts if other != unit)
-        sizes = self._sizes
-        return sorted(other for other, n in counts.items() if other != unit and (n >= 2 or sizes[other] == 1))
+        needs = self._needs
+        return sorted(other for other, n in counts.items() if other != unit and (n >= 2 or needs[other] <= 1))

@@ -11,7 +11,7 @@ from quoteprov.attribute import attribute
 from quoteprov.cluster import cluster_segments, split_splices
 from quoteprov.config import Config
 from quoteprov.extract import find_quotes
-from quoteprov.fidelity import judge_quote, remark_speaker
+from quoteprov.fidelity import Label, judge_quote, remark_speaker
 from quoteprov.index import frequent_keys
 from quoteprov.models import (
     VERDICTS,
@@ -44,6 +44,7 @@ __all__ = [
     "source_text",
     "summarize",
     "track",
+    "with_fidelity",
     "with_speakers",
 ]
 
@@ -167,6 +168,33 @@ def printed_by(segments: Iterable[Segment]) -> dict[tuple[str, ...], frozenset[s
     return {keys: frozenset(sources) for keys, sources in printed.items()}
 
 
+def with_fidelity(
+    quote: Quote,
+    parts: Iterable[tuple[Segment, Label]],
+    *,
+    by_label: Mapping[Label, Sequence[Segment]],
+    speakers: Mapping[Label, tuple[str | None, tuple[str, ...], float]],
+    remark_ids: Mapping[Label, str],
+    full_tokens: Mapping[str, tuple[Token, ...]],
+    support: Mapping[tuple[str, ...], frozenset[str]],
+    config: Config,
+) -> Quote:
+    """``quote`` with the remarks its parts (segments with their remark labels) belong
+    to and its fidelity; the mappings need hold only those remarks' entries."""
+    ordered = sorted(parts, key=lambda part: part[0].start)
+    fidelity = judge_quote(
+        quote,
+        parts=ordered,
+        by_label=by_label,
+        speakers=speakers,
+        full_tokens=full_tokens,
+        support=support,
+        config=config,
+    )
+    ids = tuple(dict.fromkeys(remark_ids[label] for _, label in ordered))
+    return attrs.evolve(quote, remarks=ids, fidelity=fidelity)
+
+
 def summarize(
     article: Article, extraction: Extraction, judged: Sequence[tuple[Fidelity, int]]
 ) -> ArticleSummary:
@@ -253,23 +281,23 @@ def track(
     results = []
     judged_in: dict[str, list[tuple[Fidelity, int]]] = {}
     for q in quotes:
-        parts = sorted(parts_of.get(q.id, []), key=lambda p: p[0].start)
-        if not parts:
+        if q.id not in parts_of:
             results.append(q)
             continue
-        fidelity = judge_quote(
+        judged_quote = with_fidelity(
             q,
-            parts=parts,
+            parts_of[q.id],
             by_label=by_label,
             speakers=speakers,
+            remark_ids=remark_ids,
             full_tokens=full_tokens,
             support=support,
             config=cfg,
         )
-        ids = tuple(dict.fromkeys(remark_ids[label] for _, label in parts))
-        results.append(attrs.evolve(q, remarks=ids, fidelity=fidelity))
-        # Each article's judged quotes, with their length in words as weight.
-        judged_in.setdefault(q.article, []).append((fidelity, len(full_tokens[q.id])))
+        results.append(judged_quote)
+        if judged_quote.fidelity is not None:  # always, for a quote with parts
+            # Each article's judged quotes, with their length in words as weight.
+            judged_in.setdefault(q.article, []).append((judged_quote.fidelity, len(full_tokens[q.id])))
     summaries = tuple(
         summarize(article, extraction, judged_in.get(article.id, []))
         for article, extraction in zip(articles, extractions, strict=True)

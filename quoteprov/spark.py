@@ -18,7 +18,7 @@ embedded engine, so the two give the same remarks, verdicts and scores:
 
 Run it with ``spark-submit`` (or ``python -m quoteprov.spark``)::
 
-    spark-submit --master yarn -m quoteprov.spark articles.jsonl --output out/
+    spark-submit --master yarn examples/spark_track.py articles.jsonl --output out/
 
 or from the command line, on the driver's files: ``quoteprov track --engine spark PATH -o out/``.
 The output is three tables, ``articles``, ``quotes`` and ``remarks``, with the
@@ -39,8 +39,9 @@ import attrs
 
 from quoteprov.cluster import canonical_order, cluster_segments, splice_pieces, strong_link
 from quoteprov.config import Config
-from quoteprov.fidelity import judge_quote, remark_speaker
-from quoteprov.index import linked
+from quoteprov.errors import QuoteprovError
+from quoteprov.fidelity import remark_speaker
+from quoteprov.index import linked, need
 from quoteprov.io import read_references
 from quoteprov.models import Article, ArticleSummary, Extraction, Fidelity, Quote, Reference
 from quoteprov.names import merge_speakers
@@ -56,6 +57,7 @@ from quoteprov.pipeline import (
     remark_order_key,
     source_text,
     summarize,
+    with_fidelity,
     with_speakers,
 )
 from quoteprov.report import article_dict, quote_dict, remark_dict
@@ -177,19 +179,24 @@ def candidate_pairs(
     """The index's candidate pairs (a < b) by a shuffle on keys, and the keys too frequent to index.
 
     Same rule as :class:`quoteprov.index.Index`: keys held by more than
-    ``max_df`` units are dropped; two units are candidates when they share two
-    indexed keys (one, when either has a single key). Shuffles make
+    ``max_df`` units are dropped; two units are candidates when they share as
+    many indexed keys as :func:`quoteprov.index.linked` asks. Shuffles make
     ``partitions`` partitions (by default, the context's default parallelism).
     """
     n_parts = partitions or units.context.defaultParallelism
-    postings = units.flatMap(lambda unit: [(key, (unit[0], len(unit[1]))) for key in unit[1]]).groupByKey(
-        n_parts
-    )
-    postings = postings.mapValues(sorted).cache()
-    frequent = frozenset(postings.filter(lambda kv: len(kv[1]) > max_df).keys().collect())
+    counts = units.flatMap(lambda unit: [(key, 1) for key in unit[1]]).reduceByKey(operator.add, n_parts)
+    frequent = frozenset(counts.filter(lambda kv: kv[1] > max_df).keys().collect())
+    excluded = units.context.broadcast(frequent)
+
+    def postings_of(unit: tuple[int, frozenset[str]]) -> list[tuple[str, tuple[int, int]]]:
+        uid, keys = unit
+        wants = need(keys, excluded.value)
+        return [(key, (uid, wants)) for key in keys if key not in excluded.value]
+
     pairs = (
-        postings.filter(lambda kv: len(kv[1]) <= max_df)
-        .flatMap(lambda kv: itertools.combinations(kv[1], 2))
+        units.flatMap(postings_of)
+        .groupByKey(n_parts)
+        .flatMap(lambda kv: itertools.combinations(sorted(kv[1]), 2))
         .map(lambda pair: ((pair[0][0], pair[1][0], pair[0][1], pair[1][1]), 1))
         .reduceByKey(operator.add, n_parts)
         .filter(lambda item: linked(item[1], item[0][2], item[0][3]))
@@ -279,18 +286,17 @@ def _judge(
         by_label[label], speakers[label], remark_ids[label] = members, speaker, remark_id
         support.update(printed)
         full_tokens.update(tokens)
-    ordered = sorted(parts, key=lambda p: p[0].start)
-    fidelity = judge_quote(
+    judged = with_fidelity(
         quote,
-        parts=ordered,
+        parts,
         by_label=by_label,
         speakers=speakers,
+        remark_ids=remark_ids,
         full_tokens=full_tokens,
         support=support,
         config=config,
     )
-    ids = tuple(dict.fromkeys(remark_ids[label] for _, label in ordered))
-    return attrs.evolve(quote, remarks=ids, fidelity=fidelity), len(full_tokens[quote.id])
+    return judged, len(full_tokens[quote.id])
 
 
 def track(
@@ -319,9 +325,10 @@ def track(
     n_parts = partitions or sc.defaultParallelism
 
     # 1-2. Extract in partitions; merge the speakers' names on the driver.
-    raw = (
-        articles.rdd.repartition(n_parts).map(_article).map(lambda a: (a, extract_one(a, config=cfg))).cache()
-    )
+    rows = articles.rdd
+    if rows.getNumPartitions() < n_parts:  # a small input still spreads over every core
+        rows = rows.repartition(n_parts)
+    raw = rows.map(_article).map(lambda a: (a, extract_one(a, config=cfg))).cache()
     names = (
         raw.flatMap(lambda ae: [q.speaker for q in ae[1].quotes if q.speaker])
         .map(lambda name: (name, 1))
@@ -465,14 +472,15 @@ def collect(report: SparkReport) -> dict[str, list[dict[str, Any]]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``spark-submit -m quoteprov.spark INPUT... --output DIR``: track articles
-    read by Spark (JSON Lines or Parquet) and write the three tables."""
+    """``python -m quoteprov.spark INPUT... --output DIR`` (or ``spark-submit
+    examples/spark_track.py …``): track articles read by Spark (JSON Lines or
+    Parquet) and write the three tables. A failure is one line on stderr and exit status 2."""
     parser = argparse.ArgumentParser(prog="quoteprov.spark", description=main.__doc__)
     parser.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help="articles: .jsonl files or Parquet folders"
+        "inputs", nargs="+", metavar="INPUT", help="articles: .jsonl files or Parquet folders (globs too)"
     )
     parser.add_argument(
-        "--output", required=True, metavar="DIR", help="folder for articles/, quotes/, remarks/"
+        "--output", required=True, metavar="DIR", help="a new folder for articles/, quotes/, remarks/"
     )
     parser.add_argument("--format", choices=("parquet", "json"), default="parquet")
     parser.add_argument("--reference", action="append", default=[], metavar="FILE.jsonl")
@@ -481,14 +489,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--partitions", type=int, help="partitions per shuffle (default: the cluster's default parallelism)"
     )
     args = parser.parse_args(argv)
-    references = [r for path in args.reference for r in read_references(path)]
-    spark = session(args.master)
+    try:
+        references = [r for path in args.reference for r in read_references(path)]
+    except QuoteprovError as exc:
+        print(f"quoteprov.spark: error: {exc}", file=sys.stderr)
+        return 2
+    from pyspark.errors import PySparkException  # noqa: PLC0415 (pyspark is an optional extra)
+    from pyspark.sql import SparkSession  # noqa: PLC0415
+
+    active = SparkSession.getActiveSession()  # a caller's session is used, and left running
+    spark = active or session(args.master)
+    spark.sparkContext.setLogLevel("ERROR")
     try:
         articles = read_articles(spark, args.inputs)
         report = track(articles, references=references, partitions=args.partitions)
         report.write(args.output, fmt=args.format)
+    except (PySparkException, ValueError) as exc:
+        # Spark's messages run over many lines (and stack traces): the first says what went wrong.
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        print(f"quoteprov.spark: error: {first}", file=sys.stderr)
+        return 2
     finally:
-        spark.stop()
+        if active is None:
+            spark.stop()
     return 0
 
 

@@ -187,3 +187,26 @@ def test_cli_engine_spark_writes_jsonl_tables_matching_the_embedded_report(
     expected = to_json_dict(quoteprov.track(read_articles([ROOT / "examples" / "lavrov"])))["remarks"]
     assert sorted(r["id"] for r in remarks) == [r["id"] for r in sorted(expected, key=lambda r: r["id"])]
     assert {r["canonical"] for r in remarks} == {r["canonical"] for r in expected}
+
+
+def test_spark_module_errors_are_one_line(
+    spark: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = qs.main([str(tmp_path / "missing.jsonl"), "--output", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert missing == 2
+    assert err.startswith("quoteprov.spark: error: ")
+    assert "missing.jsonl" in err
+    assert err.count("\n") == 1
+    bad_reference = qs.main(
+        [
+            str(tmp_path / "a.jsonl"),
+            "--output",
+            str(tmp_path / "out"),
+            "--reference",
+            str(tmp_path / "nope.jsonl"),
+        ]
+    )
+    assert bad_reference == 2
+    assert capsys.readouterr().err.count("\n") == 1
+    assert not spark.sparkContext._jsc.sc().isStopped()  # the caller's session is left running
