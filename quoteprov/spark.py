@@ -43,7 +43,7 @@ from quoteprov.errors import QuoteprovError
 from quoteprov.fidelity import remark_speaker
 from quoteprov.index import linked, need
 from quoteprov.io import read_references
-from quoteprov.models import Article, ArticleSummary, Extraction, Fidelity, Quote, Reference
+from quoteprov.models import Article, ArticleSummary, Extraction, Fidelity, Quote, Reference, Remark
 from quoteprov.names import merge_speakers
 from quoteprov.normalize import Token, tokenize
 from quoteprov.pipeline import (
@@ -257,22 +257,36 @@ def _cluster_component(
     return [((component, label), s) for s, label in zip(clustering.segments, clustering.labels, strict=True)]
 
 
-def _payload(
+@attrs.frozen(eq=False)
+class _RemarkData:
+    """What judging a quote needs of one remark: its renderings in canonical order,
+    its speaker (see :func:`remark_speaker`), who prints each wording, and the
+    full token lists of its renderings' sources."""
+
+    members: list[Segment]
+    speaker: tuple[str | None, tuple[str, ...], float]
+    support: dict[tuple[str, ...], frozenset[str]]
+    tokens: dict[str, tuple[Token, ...]]
+
+
+def _remark_data(
     item: tuple[Label, Iterable[tuple[Segment, frozenset[str], tuple[Token, ...]]]],
-) -> tuple[
-    Label, tuple[list[Segment], Any, dict[tuple[str, ...], frozenset[str]], dict[str, tuple[Token, ...]]]
-]:
-    """A remark's renderings in canonical order, its speaker, and what judging needs of them."""
+) -> tuple[Label, _RemarkData]:
     label, rows = item
     ordered = sorted(rows, key=lambda row: canonical_order(row[0]))
-    members = [row[0] for row in ordered]
-    support = {row[0].keys: row[1] for row in ordered}
-    tokens = {row[0].source: row[2] for row in ordered}
-    return label, (members, remark_speaker(members), support, tokens)
+    members = [segment for segment, _, _ in ordered]
+    return label, _RemarkData(
+        members=members,
+        speaker=remark_speaker(members),
+        support={segment.keys: printed for segment, printed, _ in ordered},
+        tokens={segment.source: tokens for segment, _, tokens in ordered},
+    )
 
 
 def _judge(
-    item: tuple[str, tuple[tuple[Quote, list[tuple[Segment, Label]]], Iterable[tuple[Label, str, Any]]]],
+    item: tuple[
+        str, tuple[tuple[Quote, list[tuple[Segment, Label]]], Iterable[tuple[Label, str, _RemarkData]]]
+    ],
     config: Config,
 ) -> tuple[Quote, int]:
     """A quote with its remarks and fidelity, and its length in words."""
@@ -282,10 +296,10 @@ def _judge(
     support: dict[tuple[str, ...], frozenset[str]] = {}
     full_tokens: dict[str, tuple[Token, ...]] = {}
     remark_ids: dict[Label, str] = {}
-    for label, remark_id, (members, speaker, printed, tokens) in remarks:
-        by_label[label], speakers[label], remark_ids[label] = members, speaker, remark_id
-        support.update(printed)
-        full_tokens.update(tokens)
+    for label, remark_id, data in remarks:
+        by_label[label], speakers[label], remark_ids[label] = data.members, data.speaker, remark_id
+        support.update(data.support)
+        full_tokens.update(data.tokens)
     judged = with_fidelity(
         quote,
         parts,
@@ -297,6 +311,64 @@ def _judge(
         config=config,
     )
     return judged, len(full_tokens[quote.id])
+
+
+# Small steps between shuffles, named so that each RDD line says what it does.
+
+
+def _swap(pair: tuple[Any, Any]) -> tuple[Any, Any]:
+    return pair[1], pair[0]
+
+
+def _both_ways(pair: tuple[int, int]) -> list[tuple[int, int]]:
+    return [pair, (pair[1], pair[0])]
+
+
+def _split_segment(item: tuple[int, tuple[Segment, Iterable[Segment] | None]]) -> list[Segment]:
+    _, (segment, neighbours) = item
+    return splice_pieces(segment, neighbours or ())
+
+
+def _in_component(item: tuple[int, tuple[Segment, int | None]]) -> tuple[int, Segment]:
+    """(component, segment): a segment with no strong link is a component of its own."""
+    uid, (segment, root) = item
+    return (uid if root is None else root), segment
+
+
+def _with_printers(
+    item: tuple[tuple[str, ...], tuple[tuple[Label, Segment], dict[tuple[str, ...], frozenset[str]]]],
+) -> tuple[str, tuple[Label, Segment, frozenset[str]]]:
+    keys, ((label, segment), printed) = item
+    return segment.source, (label, segment, printed[keys])
+
+
+def _with_tokens(
+    item: tuple[str, tuple[tuple[Label, Segment, frozenset[str]], tuple[Token, ...]]],
+) -> tuple[Label, tuple[Segment, frozenset[str], tuple[Token, ...]]]:
+    _, ((label, segment, printers), tokens) = item
+    return label, (segment, printers, tokens)
+
+
+def _canonical_source(item: tuple[Label, tuple[_RemarkData, str]]) -> tuple[str, tuple[str, list[Segment]]]:
+    _, (data, remark_id) = item
+    return canonical_of(data.members).source, (remark_id, data.members)
+
+
+def _remark(item: tuple[str, tuple[tuple[str, list[Segment]], tuple[int, str]]]) -> Remark:
+    _, ((remark_id, members), (offset, text)) = item
+    return build_remark(remark_id, members, source_text(canonical_of(members), offset, text))
+
+
+def _remark_labels(item: tuple[str, list[tuple[Segment, Label]]]) -> list[tuple[Label, str]]:
+    source, parts = item
+    return [(label, source) for label in {label for _, label in parts}]
+
+
+def _remark_for_quote(
+    item: tuple[Label, tuple[str, tuple[_RemarkData, str]]],
+) -> tuple[str, tuple[Label, str, _RemarkData]]:
+    label, (quote_id, (data, remark_id)) = item
+    return quote_id, (label, remark_id, data)
 
 
 def track(
@@ -352,21 +424,13 @@ def track(
     texts = judged.map(lambda q: (q.id, (q.start, q.text))).union(refs.map(lambda r: (r.id, (0, r.text))))
 
     # 4. Splices: each segment against its candidates from other articles.
-    numbered = segments.zipWithUniqueId().map(lambda su: (su[1], su[0])).cache()
+    numbered = segments.zipWithUniqueId().map(_swap).cache()
     pairs, _ = candidate_pairs(
         numbered.mapValues(lambda s: s.index_keys), max_df=cfg.max_df, partitions=n_parts
     )
-    around = (
-        pairs.flatMap(lambda p: [p, (p[1], p[0])])
-        .map(lambda p: (p[1], p[0]))
-        .join(numbered, n_parts)
-        .map(lambda item: (item[1][0], item[1][1]))
-        .groupByKey(n_parts)
-    )
-    split = numbered.leftOuterJoin(around, n_parts).flatMap(
-        lambda item: splice_pieces(item[1][0], item[1][1] or ())
-    )
-    pieces = split.zipWithUniqueId().map(lambda su: (su[1], su[0])).cache()
+    neighbours = pairs.flatMap(_both_ways).map(_swap).join(numbered, n_parts).values().groupByKey(n_parts)
+    split = numbered.leftOuterJoin(neighbours, n_parts).flatMap(_split_segment)
+    pieces = split.zipWithUniqueId().map(_swap).cache()
     numbered.unpersist()
 
     # 5. Components of strong links.
@@ -374,62 +438,58 @@ def track(
         pieces.mapValues(lambda s: s.index_keys), max_df=cfg.max_df, partitions=n_parts
     )
     excluded = sc.broadcast(frequent)
-    strong = (
+
+    def strong(item: tuple[int, tuple[tuple[int, Segment], Segment]]) -> bool:
+        _, ((_, a), b) = item
+        return strong_link(a, b, config=cfg, excluded=excluded.value)
+
+    # (a, b) → (b, (a, segment a)) → (b, ((a, segment a), segment b)) → kept if strong → (a, b)
+    edges = (
         pairs.join(pieces, n_parts)
         .map(lambda item: (item[1][0], (item[0], item[1][1])))
         .join(pieces, n_parts)
-        .filter(lambda item: strong_link(item[1][0][1], item[1][1], config=cfg, excluded=excluded.value))
+        .filter(strong)
         .map(lambda item: (item[1][0][0], item[0]))
     )
-    root = connected_components(strong, partitions=n_parts)
+    root = connected_components(edges, partitions=n_parts)
 
-    # 6. Remarks: each component clustered on its own.
+    # 6. Remarks: each component clustered on its own; numbered by first rendering.
     labelled = (
         pieces.leftOuterJoin(root, n_parts)
-        .map(lambda item: (item[0] if item[1][1] is None else item[1][1], item[1][0]))
+        .map(_in_component)
         .groupByKey(n_parts)
         .flatMap(lambda item: _cluster_component(item, cfg, excluded.value))
         .cache()
     )
-    support = labelled.map(lambda ls: (ls[1].keys, ls[1])).groupByKey(n_parts).mapValues(printed_by)
-    with_support = (
+    printers = labelled.map(lambda ls: (ls[1].keys, ls[1])).groupByKey(n_parts).mapValues(printed_by)
+    remarks = (
         labelled.map(lambda ls: (ls[1].keys, ls))
-        .join(support, n_parts)
-        .map(lambda item: (item[1][0][1].source, (item[1][0][0], item[1][0][1], item[1][1][item[0]])))
+        .join(printers, n_parts)
+        .map(_with_printers)
         .join(full_tokens, n_parts)
-        .map(lambda item: (item[1][0][0], (item[1][0][1], item[1][0][2], item[1][1])))
+        .map(_with_tokens)
+        .groupByKey(n_parts)
+        .map(_remark_data)
+        .cache()
     )
-    payloads = with_support.groupByKey(n_parts).map(_payload).cache()
-    order = (
-        payloads.map(lambda lp: (remark_order_key(lp[1][0]), lp[0]))
-        .sortByKey(numPartitions=n_parts)
-        .values()
-        .zipWithIndex()
-    )
-    remark_ids = order.map(lambda item: (item[0], f"r{item[1] + 1}")).cache()
-    remark_rows = (
-        payloads.join(remark_ids, n_parts)
-        .map(lambda item: (canonical_of(item[1][0][0]).source, (item[1][1], item[1][0][0])))
-        .join(texts, n_parts)
-        .map(
-            lambda item: build_remark(
-                item[1][0][0], item[1][0][1], source_text(canonical_of(item[1][0][1]), *item[1][1])
-            )
-        )
-    )
+    first_rendering = remarks.map(lambda item: (remark_order_key(item[1].members), item[0]))
+    order = first_rendering.sortByKey(numPartitions=n_parts).values().zipWithIndex()
+    remark_ids = order.map(lambda item: (item[0], f"r{item[1] + 1}"))
+    numbered_remarks = remarks.join(remark_ids, n_parts).cache()
+    remark_rows = numbered_remarks.map(_canonical_source).join(texts, n_parts).map(_remark)
 
     # 7. Fidelity: each quote against the remarks its parts belong to.
     parts = labelled.map(lambda ls: (ls[1].source, (ls[1], ls[0]))).groupByKey(n_parts).mapValues(list)
-    per_quote = (
-        parts.flatMap(lambda item: [(label, item[0]) for label in {label for _, label in item[1]}])
-        .join(payloads.join(remark_ids, n_parts), n_parts)
-        .map(lambda item: (item[1][0], (item[0], item[1][1][1], item[1][1][0])))
+    its_remarks = (
+        parts.flatMap(_remark_labels)
+        .join(numbered_remarks, n_parts)
+        .map(_remark_for_quote)
         .groupByKey(n_parts)
     )
     judged_quotes = (
         judged.map(lambda q: (q.id, q))
         .join(parts, n_parts)
-        .join(per_quote, n_parts)
+        .join(its_remarks, n_parts)
         .map(lambda item: _judge(item, cfg))
         .cache()
     )
