@@ -69,23 +69,26 @@ class Index:
         self._keys = [frozenset(k) for k in keys]
         if excluded is None:
             excluded = frequent_keys(self._keys, max_df=max_df)
-        postings: dict[str, list[int]] = {}
+        postings: dict[str, set[int]] = {}
         for unit, unit_keys in enumerate(self._keys):
             for key in unit_keys:
                 if key not in excluded:
-                    postings.setdefault(key, []).append(unit)
-        self._postings = postings
+                    postings.setdefault(key, set()).add(unit)
+        self._postings = {key: frozenset(units) for key, units in postings.items()}
         self._needs = [need(k, excluded) for k in self._keys]
+        self._easy = frozenset(unit for unit, wants in enumerate(self._needs) if wants <= 1)
 
     def neighbours(self, unit: int) -> list[int]:
-        """The units sharing enough indexed content keys with ``unit``, in order."""
-        counts: Counter[int] = Counter()
+        """The units sharing enough indexed keys with ``unit`` (see :func:`linked`), in order."""
+        # The rule of `linked` in set operations (the hot loop of candidate generation):
+        # units seen in two postings share two keys; those needing one key need only be seen.
+        seen: set[int] = set()
+        twice: set[int] = set()
         for key in self._keys[unit]:
             postings = self._postings.get(key)
             if postings:
-                counts.update(postings)
-        # The rule of `linked`, spelt out for speed: this is the hot loop of candidate generation.
-        if self._needs[unit] <= 1:
-            return sorted(other for other in counts if other != unit)
-        needs = self._needs
-        return sorted(other for other, n in counts.items() if other != unit and (n >= 2 or needs[other] <= 1))
+                twice |= seen & postings
+                seen |= postings
+        found = seen if self._needs[unit] <= 1 else twice | (seen & self._easy)
+        found.discard(unit)
+        return sorted(found)
