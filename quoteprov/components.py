@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from quoteprov.cluster import strong_link
 from quoteprov.config import Config
-from quoteprov.index import Index, frequent_keys
+from quoteprov.index import Index
 from quoteprov.segment import Segment
 
 __all__ = ["connected_components", "strong_components", "strong_edges"]
@@ -50,13 +50,10 @@ def strong_edges(
     segments: Sequence[Segment], *, config: Config, excluded: frozenset[str] | None = None
 ) -> Iterator[tuple[int, int]]:
     """The pairs (i, j), i < j, of index neighbours with a strong link."""
-    keys = [s.index_keys for s in segments]
-    if excluded is None:
-        excluded = frequent_keys(keys, max_df=config.max_df)
-    index = Index(keys, max_df=config.max_df, excluded=excluded)
+    index = Index([s.index_keys for s in segments], max_df=config.max_df, excluded=excluded)
     for i, segment in enumerate(segments):
         for j in index.neighbours(i):
-            if j > i and strong_link(segment, segments[j], config=config, excluded=excluded):
+            if j > i and strong_link(segment, segments[j], config=config, excluded=index.excluded):
                 yield i, j
 
 

@@ -69,6 +69,8 @@ class Index:
         self._keys = [frozenset(k) for k in keys]
         if excluded is None:
             excluded = frequent_keys(self._keys, max_df=max_df)
+        #: The keys left out of the index.
+        self.excluded = excluded
         postings: dict[str, set[int]] = {}
         for unit, unit_keys in enumerate(self._keys):
             for key in unit_keys:

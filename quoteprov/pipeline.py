@@ -12,7 +12,6 @@ from quoteprov.cluster import cluster_segments, split_splices
 from quoteprov.config import Config
 from quoteprov.extract import find_quotes
 from quoteprov.fidelity import Label, judge_quote, remark_speaker
-from quoteprov.index import frequent_keys
 from quoteprov.models import (
     VERDICTS,
     Article,
@@ -139,13 +138,19 @@ def canonical_of(members: Sequence[Segment]) -> Segment:
     )
 
 
-def build_remark(remark_id: str, members: Sequence[Segment], canonical: str) -> Remark:
-    """A remark from its renderings and the text of :func:`canonical_of` them."""
+def build_remark(
+    remark_id: str,
+    members: Sequence[Segment],
+    canonical: str,
+    speaker: tuple[str | None, tuple[str, ...], float],
+) -> Remark:
+    """A remark from its renderings, the text of :func:`canonical_of` them, and
+    their :func:`~quoteprov.fidelity.remark_speaker`."""
     in_print_order = sorted(members, key=lambda m: (m.article or "", m.start))
-    speaker, conflicts, _ = remark_speaker(members)
+    name, conflicts, _ = speaker
     return Remark(
         id=remark_id,
-        speaker=speaker,
+        speaker=name,
         canonical=canonical,
         quotes=tuple(dict.fromkeys(m.source for m in in_print_order)),
         conflicts=conflicts,
@@ -258,9 +263,7 @@ def track(
         texts[ref.id] = (0, ref.text)
     if progress is not None:
         progress("remarks", 0, len(segments))
-    frequent = frequent_keys((s.index_keys for s in segments), max_df=cfg.max_df)
-    split = split_splices(segments, config=cfg, excluded=frequent)
-    clustering = cluster_segments(split, config=cfg)
+    clustering = cluster_segments(split_splices(segments, config=cfg), config=cfg)
     if progress is not None:
         progress("remarks", len(segments), len(segments))
     by_label: dict[int, list[Segment]] = {}
@@ -275,9 +278,8 @@ def track(
     remarks = []
     for label in order:
         canon = canonical_of(by_label[label])
-        remarks.append(
-            build_remark(remark_ids[label], by_label[label], source_text(canon, *texts[canon.source]))
-        )
+        canonical = source_text(canon, *texts[canon.source])
+        remarks.append(build_remark(remark_ids[label], by_label[label], canonical, speakers[label]))
     results = []
     judged_in: dict[str, list[tuple[Fidelity, int]]] = {}
     for q in quotes:

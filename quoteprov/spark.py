@@ -349,14 +349,15 @@ def _with_tokens(
     return label, (segment, printers, tokens)
 
 
-def _canonical_source(item: tuple[Label, tuple[_RemarkData, str]]) -> tuple[str, tuple[str, list[Segment]]]:
+def _canonical_source(item: tuple[Label, tuple[_RemarkData, str]]) -> tuple[str, tuple[str, _RemarkData]]:
     _, (data, remark_id) = item
-    return canonical_of(data.members).source, (remark_id, data.members)
+    return canonical_of(data.members).source, (remark_id, data)
 
 
-def _remark(item: tuple[str, tuple[tuple[str, list[Segment]], tuple[int, str]]]) -> Remark:
-    _, ((remark_id, members), (offset, text)) = item
-    return build_remark(remark_id, members, source_text(canonical_of(members), offset, text))
+def _remark(item: tuple[str, tuple[tuple[str, _RemarkData], tuple[int, str]]]) -> Remark:
+    _, ((remark_id, data), (offset, text)) = item
+    canonical = source_text(canonical_of(data.members), offset, text)
+    return build_remark(remark_id, data.members, canonical, data.speaker)
 
 
 def _remark_labels(item: tuple[str, list[tuple[Segment, Label]]]) -> list[tuple[Label, str]]:
