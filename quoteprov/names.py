@@ -251,7 +251,8 @@ class Mention:
 
 @attrs.define
 class Person:
-    """A person named in an article; ``roles`` are the words of their titles."""
+    """A person named in an article; ``roles`` are the words of their titles
+    (those around their mentions are added when :meth:`Names.with_role` first asks)."""
 
     tokens: list[str]
     gender: str | None = None
@@ -263,16 +264,26 @@ class Person:
         return " ".join(self.tokens)
 
 
-@attrs.frozen
+@attrs.define
 class _Chain:
     start: int
     words: tuple[str, ...]
-    offsets: tuple[int, ...]
     sentence_initial: bool
     in_headline: bool
 
 
-@attrs.frozen
+def _offsets(start: int, words: Sequence[str]) -> list[int]:
+    """Where each word of a chain starting at ``start`` starts: its words are one character apart."""
+    offsets, pos = [], start
+    for word in words:
+        offsets.append(pos)
+        pos += len(word) + 1
+    return offsets
+
+
+# One _Parts is made for every name of every article: not frozen, since a
+# frozen attrs class takes three times as long to build.
+@attrs.define
 class _Parts:
     start: int
     end: int
@@ -296,8 +307,10 @@ def _kind(core: tuple[str, ...]) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _shape(words: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str], str, int]:
-    """(core, titles, kind, 1 if the last word's full stop is dropped) of a chain's words."""
+def _shape(words: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str], str, int, int]:
+    """(core, titles, kind, 1 if the last word's full stop is dropped, length
+    without that stop) of a chain's words."""
+    width = len(" ".join(words))
     cut_stop = int(len(words[-1]) > 2 and words[-1].endswith("."))
     if cut_stop:
         words = (*words[:-1], words[-1][:-1])
@@ -309,7 +322,8 @@ def _shape(words: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str], str
     if fold(words[-1]) in _TITLES:
         last_title = len(words) - 1
     core = words[last_title + 1 :]
-    return core, frozenset(fold(w) for w in words[: last_title + 1]), _kind(core), cut_stop
+    titles = frozenset(fold(w) for w in words[: last_title + 1])
+    return core, titles, _kind(core), cut_stop, width - cut_stop
 
 
 def _name_chains(text: str, quoted: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
@@ -359,30 +373,50 @@ class Names:
         self._quoted = list(quoted)
         self.persons: list[Person] = []
         self._person_of: dict[str, int] = {}
+        # (person, start, end) of the mentions whose surrounding words are not yet
+        # among the person's roles: most articles never ask for roles.
+        self._unread_roles: list[tuple[int, int, int]] = []
         initial = sentence_initial if callable(sentence_initial) else (lambda _pos: False)
         chains = self._chains(initial)
-        mid_sentence = {
-            w.rstrip(".") for c in chains for k, w in enumerate(c.words) if k or not c.sentence_initial
-        }
-        body = [self._parts(*t) for c in chains if not c.in_headline for t in self._trim(c, mid_sentence)]
+        mid_sentence: set[str] = set()
+        for chain in chains:
+            words = chain.words
+            if len(words) == 1:
+                if not chain.sentence_initial:
+                    mid_sentence.add(words[0].rstrip("."))
+            else:
+                mid_sentence.update(w.rstrip(".") for w in (words[1:] if chain.sentence_initial else words))
+        body = []
+        headlines = []
+        for chain in chains:
+            if chain.in_headline:
+                headlines.append(chain)
+            elif len(chain.words) == 1:
+                if self._lone_word_is_name(chain.start, chain.words[0], chain.sentence_initial, mid_sentence):
+                    body.append(self._parts(chain.start, chain.words))
+            else:
+                body.extend(self._parts(start, words) for start, words in self._trim(chain, mid_sentence))
         # Persons first (full names and titled names), so that a surname met
         # before its full name ("Biden" in a headline) still finds its person.
         for parts in body:
-            self._person_from(parts)
+            if parts.kind == "name" and (len(parts.core) > 1 or parts.titles):
+                self._person_from(parts)
         # Body mentions are made only when asked for (most never are); whom each
         # stands for is settled now, before the headline may add persons.
-        entries: list[tuple[_Parts | Mention, int | None]] = [
-            (parts, self._person_of_parts(parts)) for parts in body
-        ]
-        for chain in chains:
-            if chain.in_headline:
-                entries.extend((m, m.person) for m in self._headline_mentions(chain, mid_sentence))
-        entries.sort(key=lambda entry: entry[0].start)
-        self._entries = [entry for entry, _ in entries]
-        self._person_ids = [person for _, person in entries]
+        entries: list[_Parts | Mention] = list(body)
+        person_ids = [self._person_of_parts(parts) if parts.kind == "name" else None for parts in body]
+        if headlines:
+            pairs = list(zip(entries, person_ids, strict=True))
+            for chain in headlines:
+                pairs.extend((m, m.person) for m in self._headline_mentions(chain, mid_sentence))
+            pairs.sort(key=lambda entry: entry[0].start)
+            entries = [entry for entry, _ in pairs]
+            person_ids = [person for _, person in pairs]
+        self._entries = entries
+        self._person_ids = person_ids
         self._made: list[Mention | None] = [None] * len(entries)
-        self.starts = [entry.start for entry in self._entries]
-        for person in self._person_ids:
+        self.starts = [entry.start for entry in entries]
+        for person in person_ids:
             if person is not None:
                 self.persons[person].mentions += 1
 
@@ -399,38 +433,36 @@ class Names:
                     line_end = len(text)
                 headline = _title_case_line(text[line_start:line_end])
             if " " in found or "\u00a0" in found:
-                words = found.replace("\u00a0", " ").split(" ")
-                offsets, pos = [], start
-                for word in words:
-                    offsets.append(pos)
-                    pos += len(word) + 1
-                chains.append(_Chain(start, tuple(words), tuple(offsets), bool(initial(start)), headline))
+                words = tuple(found.replace("\u00a0", " ").split(" "))
             else:
-                chains.append(_Chain(start, (found,), (start,), bool(initial(start)), headline))
+                words = (found,)
+            chains.append(_Chain(start, words, bool(initial(start)), headline))
         return chains
 
-    def _trim(self, chain: _Chain, mid_sentence: set[str]) -> list[tuple[int, list[str]]]:
+    def _lone_word_is_name(self, start: int, word: str, initial: bool, mid_sentence: set[str]) -> bool:
+        """Whether a one-word chain is a name: not a stopword, and, at a sentence's
+        start, also met mid-sentence or followed by a cue verb."""
+        return fold(word) not in _STOP and not (
+            initial and word.rstrip(".") not in mid_sentence and not self._cue_follows(start + len(word))
+        )
+
+    def _trim(self, chain: _Chain, mid_sentence: set[str]) -> list[tuple[int, Sequence[str]]]:
         """Cut a chain into names: at each full stop that is not an initial's or a
         title's ("Berlin. Anna Berg"), dropping capitals that only start a sentence."""
         words0 = chain.words
         if len(words0) == 1:  # the commonest case: one capitalised word
-            word = words0[0]
-            if fold(word) in _STOP or (
-                chain.sentence_initial
-                and word.rstrip(".") not in mid_sentence
-                and not self._cue_follows(chain.start + len(word))
-            ):
-                return []
-            return [(chain.start, [word])]
+            if self._lone_word_is_name(chain.start, words0[0], chain.sentence_initial, mid_sentence):
+                return [(chain.start, words0)]
+            return []
         if not any(w.endswith(".") for w in words0) and fold(words0[0]) not in _STOP:
-            return [(chain.offsets[0], list(words0))]  # the common case: one name, nothing to cut
+            return [(chain.start, words0)]  # the common case: one name, nothing to cut
         pieces: list[tuple[list[str], list[int], bool]] = [([], [], chain.sentence_initial)]
-        for word, offset in zip(chain.words, chain.offsets, strict=True):
+        for word, offset in zip(words0, _offsets(chain.start, words0), strict=True):
             pieces[-1][0].append(word)
             pieces[-1][1].append(offset)
             if word.endswith(".") and len(word) > 2 and fold(word) not in _TITLES:
                 pieces.append(([], [], True))
-        names = []
+        names: list[tuple[int, Sequence[str]]] = []
         for piece_words, piece_offsets, piece_initial in pieces:
             skip = 0
             while skip < len(piece_words) and fold(piece_words[skip]) in _STOP:
@@ -459,7 +491,7 @@ class Names:
     def _headline_mentions(self, chain: _Chain, mid_sentence: set[str]) -> list[Mention]:
         """Cut a title-case chain at the surnames the body knows; read what is
         left between the cuts as ordinary chains."""
-        words, offsets = list(chain.words), list(chain.offsets)
+        words, offsets = list(chain.words), _offsets(chain.start, chain.words)
         result = []
         rest_start = 0
         for k, word in enumerate(words):
@@ -484,11 +516,8 @@ class Names:
         """Mentions of a run of a headline chain read as in the body (persons made too)."""
         if not words:
             return []
-        piece = attrs.evolve(
-            chain,
-            words=tuple(words),
-            offsets=tuple(offsets),
-            sentence_initial=chain.sentence_initial and offsets[0] == chain.start,
+        piece = _Chain(
+            offsets[0], tuple(words), chain.sentence_initial and offsets[0] == chain.start, chain.in_headline
         )
         mentions = []
         for trimmed in self._trim(piece, mid_sentence):
@@ -499,16 +528,17 @@ class Names:
 
     def _parts(self, start: int, words: Sequence[str]) -> _Parts:
         words = tuple(words)
-        core, titles, kind, cut_stop = _shape(words)
-        end = start + len(" ".join(words))
-        return _Parts(start, end - cut_stop, words, core, titles, kind, bool(cut_stop))
+        core, titles, kind, cut_stop, width = _shape(words)
+        return _Parts(start, start + width, words, core, titles, kind, bool(cut_stop))
 
     def _person_from(self, parts: _Parts) -> None:
         core, titles = parts.core, parts.titles
         if parts.kind != "name" or (len(core) == 1 and not titles):
             return
-        person = self.persons[self._person_for(list(core))]
-        person.roles |= titles | self._roles_around(parts.start, parts.end)
+        person_id = self._person_for(list(core))
+        person = self.persons[person_id]
+        person.roles |= titles
+        self._unread_roles.append((person_id, parts.start, parts.end))
         if titles & _MALE:
             person.gender = "m"
         elif titles & _FEMALE:
@@ -586,6 +616,9 @@ class Names:
     def with_role(self, words: set[str], pos: int) -> str | None:
         """The person whose titles share most words with ``words``: the last
         such mention before ``pos``, else the first after it."""
+        for unread, start, end in self._unread_roles:
+            self.persons[unread].roles |= self._roles_around(start, end)
+        self._unread_roles.clear()
         best: tuple[int, int, str] | None = None
         for start, person_id in zip(self.starts, self._person_ids, strict=True):
             if person_id is None:

@@ -10,6 +10,7 @@ search for cue verbs alone, and the role-phrase regex against its prefilter.
 from __future__ import annotations
 
 import bisect
+from pathlib import Path
 
 import regex
 from hypothesis import example, given, settings
@@ -18,7 +19,8 @@ from strategies import any_texts, mark_heavy_texts
 
 import quoteprov
 from quoteprov import attribute, extract, names
-from quoteprov.context import mark_end, mark_start
+from quoteprov.config import Config
+from quoteprov.context import ArticleContext, mark_end, mark_start
 from quoteprov.cues import CAPITALISED_STOPWORDS, NAME_PARTICLES
 
 _PARTICLE = "|".join(sorted(NAME_PARTICLES))
@@ -124,3 +126,82 @@ def test_role_phrases_skip_only_stretches_without_one(text: str, a: int, b: int)
     lo, hi = _window(text, a, b)
     slow = [(m.start(), m.group()) for m in attribute._ROLE_NP.finditer(text, lo, hi)]
     assert [(m.start(), m.group()) for m in attribute._role_phrases(text, lo, hi)] == slow
+
+
+class _PlainNames(names.Names):
+    """Names as first built: every chain trimmed alike, a person's roles read at
+    once, body and headline mentions sorted together."""
+
+    def __init__(self, text: str, quoted: list[tuple[int, int]], sentence_initial: object) -> None:
+        assert callable(sentence_initial)
+        self.text = text
+        self._quoted = list(quoted)
+        self.persons = []
+        self._person_of = {}
+        self._unread_roles = []
+        chains = self._chains(sentence_initial)
+        mid_sentence = {
+            w.rstrip(".") for c in chains for k, w in enumerate(c.words) if k or not c.sentence_initial
+        }
+        body = [self._parts(*t) for c in chains if not c.in_headline for t in self._trim(c, mid_sentence)]
+        for parts in body:
+            self._person_from(parts)
+        entries: list[tuple[names._Parts | names.Mention, int | None]] = [
+            (parts, self._person_of_parts(parts)) for parts in body
+        ]
+        for chain in chains:
+            if chain.in_headline:
+                entries.extend((m, m.person) for m in self._headline_mentions(chain, mid_sentence))
+        entries.sort(key=lambda entry: entry[0].start)
+        self._entries = [entry for entry, _ in entries]
+        self._person_ids = [person for _, person in entries]
+        self._made = [None] * len(entries)
+        self.starts = [entry.start for entry in self._entries]
+        for person in self._person_ids:
+            if person is not None:
+                self.persons[person].mentions += 1
+
+    def _person_from(self, parts: names._Parts) -> None:
+        super()._person_from(parts)
+        for person, start, end in self._unread_roles:
+            self.persons[person].roles |= self._roles_around(start, end)
+        self._unread_roles.clear()
+
+
+_NAME_PIECES = st.sampled_from(
+    [
+        *("Sergei Lavrov", "Mr. Lavrov", "Lavrov", "Russian Foreign Minister Sergei Lavrov", "Anna Berg"),
+        *("Mrs. Berg", "Berg", "Dr. Anna Berg", "the foreign minister", "President", "Smith, 54,"),
+        *("The New York Times", "Foreign Ministry", "Berlin.", "Talking", "He", "she", "said", "stated"),
+        *(", the minister,", "Donald Trump Rebukes Ruth Bader Ginsburg", "Trump", "U.S.", "Ms", "Sergey"),
+        *(" ", " ", " ", "\n", "\n\n", ".", ",", ":", "“", "”", "’s", "«", "»", "Lars", "Economist"),
+    ]
+)
+_EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples" / "lavrov").glob("*.txt"))
+
+
+def _names_alike(text: str) -> None:
+    quotes = quoteprov.find_quotes(text).quotes
+    ctx = ArticleContext(text, quotes, Config())
+    fast = names.Names(text, ctx.quoted, ctx.starts_sentence)
+    slow = _PlainNames(text, ctx.quoted, ctx.starts_sentence)
+    assert (fast.starts, fast._person_ids) == (slow.starts, slow._person_ids)
+    assert fast.between(0, len(text) + 1) == slow.between(0, len(text) + 1)
+    for words in ({"minister"}, {"foreign", "minister"}, {"president"}, {"economist"}, {"mr"}):
+        for pos in (0, len(text) // 2, len(text)):
+            assert fast.with_role(words, pos) == slow.with_role(words, pos)
+    assert fast.persons == slow.persons  # roles read by now
+    assert fast.most_mentioned() == slow.most_mentioned()
+
+
+@settings(max_examples=400)
+@given(st.one_of(st.lists(_NAME_PIECES, max_size=50).map("".join), _TEXTS))
+@example("Donald Trump Rebukes Ruth Bader Ginsburg\n\nRuth Bader Ginsburg said. Mr. Trump, the president.")
+def test_names_match_the_plain_build(text: str) -> None:
+    _names_alike(text)
+
+
+def test_names_match_the_plain_build_on_the_examples() -> None:
+    assert _EXAMPLES
+    for path in _EXAMPLES:
+        _names_alike(path.read_text(encoding="utf-8"))
