@@ -41,7 +41,7 @@ from quoteprov.cues import (
 )
 from quoteprov.marks import TITLE_MARKS
 from quoteprov.models import Quote
-from quoteprov.names import ROLE_KEYS, WORD, Mention, fold
+from quoteprov.names import ROLE_KEYS, WORD, Mention, by_first_letter, fold
 
 __all__ = ["attribute"]
 
@@ -52,12 +52,15 @@ _PRONOUN: Final = regex.compile(
     regex.IGNORECASE,
 )
 _POSSESSIVE_PRONOUN: Final = regex.compile(r"(?<![\p{L}])(?:his|her)(?![\p{L}])", regex.IGNORECASE)
+#: "the minister", "Foreign Minister": a role noun after a determiner and up to five
+#: words, or after capitalised words. The alternations are factored by first
+#: letter (same matches, longest first within a letter): the engine drops most at once.
 _ROLE_NP: Final = regex.compile(
     r"(?<![\p{L}])(?:(?:"
-    + "|".join(sorted(ROLE_DETERMINERS, key=len, reverse=True))
+    + by_first_letter(sorted(ROLE_DETERMINERS, key=len, reverse=True))
     + r")\s+(?:[\p{L}’'\-]+\s+){0,5}?"
     r"|(?:\p{Lu}[\p{L}]*\s+){1,3})"
-    r"(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")(?![\p{L}])",
+    r"(?:" + by_first_letter(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")(?![\p{L}])",
     regex.IGNORECASE,
 )
 #: Any role noun, in case-folded text: what every case-insensitive match of _ROLE_NP ends with.

@@ -40,6 +40,7 @@ __all__ = [
     "Mention",
     "Names",
     "Person",
+    "by_first_letter",
     "fold",
     "merge_speakers",
     "name_key",
@@ -51,9 +52,14 @@ _PARTICLE: Final = "|".join(sorted(NAME_PARTICLES))
 _CAPITALISED: Final = sorted((w[:1].upper() + w[1:] for w in CAPITALISED_STOPWORDS), key=len, reverse=True)
 
 
-def _by_first_letter(words: Iterable[str]) -> str:
-    """An alternation of ``words`` factored by first letter ("T(?:hese|he)|A(?:n|)"):
-    the same matches as the flat one, but the engine drops most words at once."""
+def by_first_letter(words: Iterable[str]) -> str:
+    """An alternation of ``words`` factored by first letter: the same matches as
+    the flat one (words keep their order within a letter), but the engine drops
+    most words at once.
+
+    >>> by_first_letter(["These", "The", "An", "A"])
+    'T(?:hese|he)|A(?:n|)'
+    """
     groups: dict[str, list[str]] = {}
     for word in words:
         groups.setdefault(word[0], []).append(word[1:])
@@ -62,7 +68,7 @@ def _by_first_letter(words: Iterable[str]) -> str:
     )
 
 
-_LONE_STOPWORD: Final = _by_first_letter(_CAPITALISED)
+_LONE_STOPWORD: Final = by_first_letter(_CAPITALISED)
 #: A run of capitalised words, with name particles allowed inside. A capitalised
 #: stopword standing alone ("The", "He", "In") is skipped by the regex engine
 #: itself: most capitals in prose are those, and they are never names. The

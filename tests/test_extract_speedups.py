@@ -21,7 +21,7 @@ import quoteprov
 from quoteprov import attribute, extract, names
 from quoteprov.config import Config
 from quoteprov.context import ArticleContext, mark_end, mark_start
-from quoteprov.cues import CAPITALISED_STOPWORDS, NAME_PARTICLES
+from quoteprov.cues import CAPITALISED_STOPWORDS, NAME_PARTICLES, ROLE_DETERMINERS, ROLE_NOUNS
 
 _PARTICLE = "|".join(sorted(NAME_PARTICLES))
 _NAME_TOKEN = r"\p{Lu}[\p{L}\p{M}]*(?:-[\p{L}\p{M}]+)*(?:['’]\p{Lu}[\p{L}\p{M}]*)?\.?"
@@ -35,6 +35,16 @@ _PLAIN_NAME_CHAIN = regex.compile(
     rf"(?:{_NAME_TOKEN})(?:[ \u00a0](?:(?:{_PARTICLE})[ \u00a0])?(?:{_NAME_TOKEN}))*"
 )
 
+#: The role-phrase regex as first written: flat alternations.
+_PLAIN_ROLE_NP = regex.compile(
+    r"(?<![\p{L}])(?:(?:"
+    + "|".join(sorted(ROLE_DETERMINERS, key=len, reverse=True))
+    + r")\s+(?:[\p{L}’'\-]+\s+){0,5}?"
+    r"|(?:\p{Lu}[\p{L}]*\s+){1,3})"
+    r"(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")(?![\p{L}])",
+    regex.IGNORECASE,
+)
+
 #: Pieces of text that make name chains hard: capitalised stopwords alone and
 #: before names, particles, initials, abbreviations, hyphens, apostrophes,
 #: quotation marks and every white space a chain may or may not cross.
@@ -45,6 +55,7 @@ _PIECES = st.sampled_from(
         *("al", "O’Neil", "He-Man", "The-", "Jean-Luc", "ÉMILE", "Ангела", "ß", "saß"),
         *("said", "told", "the", "minister", "stated", "quipped", "dites", "So", "so", "Said", "SAID"),
         *("Foreign Minister", "the foreign minister", "le ministre", "professor", "profeſſor", "ſaid"),
+        *("chair", "chairman", "man", "the", "l'", "die", "министр", "front-runner", "runner", "DER"),
         *(" ", " ", " ", "\u00a0", "\n", "\n\n", ".", ",", ":", "-", "’", "'", "5", "s"),
         *("“", "”", "‘", "«", "»", '"', "„", "「", "」", " ’n’ ", "'N’"),
     ]
@@ -122,9 +133,10 @@ def test_cue_words_found_one_by_one_match_the_word_scan(text: str, a: int, b: in
 @given(_TEXTS, _ENDS, _ENDS)
 @example("Then the profeſſor said", 0, 400)  # ſ matches s when case is ignored
 @example("Russian Foreign MINISTER Lavrov", 0, 400)
+@example("said the chairman, the chair of le ministre, l' envoy", 0, 400)  # a noun the prefix of another
 def test_role_phrases_skip_only_stretches_without_one(text: str, a: int, b: int) -> None:
     lo, hi = _window(text, a, b)
-    slow = [(m.start(), m.group()) for m in attribute._ROLE_NP.finditer(text, lo, hi)]
+    slow = [(m.start(), m.group()) for m in _PLAIN_ROLE_NP.finditer(text, lo, hi)]
     assert [(m.start(), m.group()) for m in attribute._role_phrases(text, lo, hi)] == slow
 
 
