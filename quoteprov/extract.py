@@ -49,8 +49,10 @@ _LINE_BREAK: Final = regex.compile(r"\n\s*")
 _N_ELISION: Final = regex.compile(r"(?<![\p{L}\d])['’]n['’](?![\p{L}\d])", regex.IGNORECASE)
 #: Every ’n’ _N_ELISION can match, without its lookarounds.
 _N_PAIRS: Final = tuple(a + n + b for a in "'’" for n in "nN" for b in "'’")
-#: A sentence-final punctuation mark at the end of a quote's content.
-_ENDS_SENTENCE: Final = regex.compile(r"[.!?…][\"'”’»)\]]*$")
+#: Marks and brackets that may follow a quote's sentence-final punctuation.
+_TRAILING_CLOSERS: Final = "\"'”’»)]"
+#: How much of a quote is read for its first words: twelve fit (see quote_shape).
+_SHAPE_PREFIX: Final = 160
 _WORD: Final = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’\-]*")
 #: First words that make a capitalised quote a sentence even without a full stop.
 _SENTENCE_OPENERS: Final = frozenset(
@@ -388,18 +390,26 @@ def quote_shape(text: str) -> str:
     if not stripped:
         return "partial"
     first = next((c for c in stripped if c.isalnum()), "")
-    words = _WORD.findall(stripped)
+    # Only the first word and whether there are twelve count (beyond six
+    # words, none is looked at): a quote whose start holds twelve is not read
+    # on (a word cut there still counts one).
+    words = _WORD.findall(stripped, 0, _SHAPE_PREFIX)
+    if len(words) < 12 and len(stripped) > _SHAPE_PREFIX:
+        words = _WORD.findall(stripped)
     capitalised = first.isupper() or first.isdigit() or not first.isalpha()
-    ends = bool(_ENDS_SENTENCE.search(stripped)) or stripped.endswith((",", "—", "–", "-", ":"))
+    # Sentence punctuation, then only closing marks or brackets, ends the content.
+    before_closers = stripped.rstrip(_TRAILING_CLOSERS)
+    ends = (bool(before_closers) and before_closers[-1] in ".!?…") or stripped.endswith(
+        (",", "—", "–", "-", ":")
+    )
     opens_sentence = words[0].casefold() in _SENTENCE_OPENERS if words else False
-    title_case = all(w[0].isupper() or w.lower() in _MINOR_WORDS for w in words)
     if (
         capitalised
         and first.isalpha()
         and 1 <= len(words) <= 6
         and stripped[-1:] not in "!?"
         and not opens_sentence
-        and title_case
+        and all(w[0].isupper() or w.lower() in _MINOR_WORDS for w in words)  # title case
         # A work's title carries no sentence punctuation, but for a full stop or
         # comma of the writer's sentence: on CNN's "New Day." / “State of the Union,”
         and (not ends or (stripped.endswith((".", ",")) and len(words) > 1))

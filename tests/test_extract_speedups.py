@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 from pathlib import Path
 
+import attrs
 import regex
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -22,6 +23,7 @@ from quoteprov import attribute, extract, names
 from quoteprov.config import Config
 from quoteprov.context import ArticleContext, mark_end, mark_start
 from quoteprov.cues import CAPITALISED_STOPWORDS, NAME_PARTICLES, ROLE_DETERMINERS, ROLE_NOUNS
+from quoteprov.models import KINDS, Fidelity
 
 _PARTICLE = "|".join(sorted(NAME_PARTICLES))
 _NAME_TOKEN = r"\p{Lu}[\p{L}\p{M}]*(?:-[\p{L}\p{M}]+)*(?:['’]\p{Lu}[\p{L}\p{M}]*)?\.?"
@@ -217,3 +219,86 @@ def test_names_match_the_plain_build_on_the_examples() -> None:
     assert _EXAMPLES
     for path in _EXAMPLES:
         _names_alike(path.read_text(encoding="utf-8"))
+
+
+_SLOW_ENDS_SENTENCE = regex.compile(r"[.!?…][\"'”’»)\]]*$")
+
+
+def _slow_quote_shape(text: str) -> str:
+    """quote_shape as first written: every word of the quote read, a regex for its end."""
+    stripped = text.strip()
+    if not stripped:
+        return "partial"
+    first = next((c for c in stripped if c.isalnum()), "")
+    words = extract._WORD.findall(stripped)
+    capitalised = first.isupper() or first.isdigit() or not first.isalpha()
+    ends = bool(_SLOW_ENDS_SENTENCE.search(stripped)) or stripped.endswith((",", "—", "–", "-", ":"))
+    opens_sentence = words[0].casefold() in extract._SENTENCE_OPENERS if words else False
+    title_case = all(w[0].isupper() or w.lower() in extract._MINOR_WORDS for w in words)
+    if (
+        capitalised
+        and first.isalpha()
+        and 1 <= len(words) <= 6
+        and stripped[-1:] not in "!?"
+        and not opens_sentence
+        and title_case
+        and (not ends or (stripped.endswith((".", ",")) and len(words) > 1))
+    ):
+        return "title"
+    if capitalised and (ends or len(words) >= 12):
+        return "direct"
+    if first.isupper() and len(words) >= 3 and words[0].casefold() in extract._SENTENCE_OPENERS:
+        return "direct"
+    return "partial"
+
+
+_SHAPE_PIECES = st.sampled_from(
+    [
+        *("We", "we", "I", "It’s", "State", "of", "the", "Union", "New", "Day", "egocentric", "x" * 40),
+        *("supercalifragilistic", "a", "12", "-", "’s", "'", "A-B", "é", "\u0301", "Ω"),
+        *(" ", " ", " ", "\n", ".", ",", "!", "?", "…", ":", "—", "”", "’", '"', "»", ")", "]", "“", "("),
+    ]
+)
+
+
+@settings(max_examples=800)
+@given(st.one_of(st.lists(_SHAPE_PIECES, max_size=120).map("".join), _TEXTS))
+@example("Go " * 11 + "x" * 150)  # the 12th word cut where the start read ends
+@example("Go " * 10 + "x" * 150 + " y")  # eleven words in the start, twelve in all
+@example("State of the Union.”)”")
+@example("”)")  # closers only: no sentence end
+def test_quote_shape_matches_the_whole_reading(text: str) -> None:
+    assert extract.quote_shape(text) == _slow_quote_shape(text)
+
+
+_OPTIONAL_TEXT = st.none() | st.text(max_size=5)
+
+
+@given(
+    st.builds(
+        quoteprov.Quote,
+        id=st.text(max_size=5),
+        article=st.text(max_size=5),
+        start=st.just(2),
+        end=st.just(5),
+        text=st.just("abc"),
+        open=st.sampled_from("“«"),
+        close=st.none() | st.just("”"),
+        kind=st.sampled_from(KINDS),
+        speaker=_OPTIONAL_TEXT,
+        cue=_OPTIONAL_TEXT,
+        parent=_OPTIONAL_TEXT,
+        problems=st.tuples() | st.tuples(st.just("unclosed")),
+        remarks=st.lists(st.text(max_size=3), max_size=2).map(tuple),
+        fidelity=st.none() | st.just(Fidelity(verdict="verbatim", score=1.0)),
+    ),
+    st.sampled_from(KINDS),
+    _OPTIONAL_TEXT,
+    _OPTIONAL_TEXT,
+)
+def test_attributed_quote_is_evolve(
+    q: quoteprov.Quote, kind: str, speaker: str | None, cue: str | None
+) -> None:
+    fast = attribute._attributed(q, kind=kind, speaker=speaker, cue=cue)
+    assert fast == attrs.evolve(q, kind=kind, speaker=speaker, cue=cue)
+    assert attribute._with_kind(q, kind) == attrs.evolve(q, kind=kind)
