@@ -11,6 +11,7 @@ and ends with its paragraph, so one bad mark never spoils the rest.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Sequence
 from typing import Final
 
@@ -117,7 +118,7 @@ _MINOR_WORDS: Final = frozenset(
 )
 
 
-@attrs.frozen
+@attrs.define  # one per mark of every text: a frozen class takes three times as long to build
 class _Mark:
     pos: int
     char: str
@@ -148,34 +149,42 @@ def _is_space(char: str) -> bool:
     return char == "" or char.isspace()
 
 
-def _classify(text: str, pos: int, char: str, apostrophes: set[int]) -> _Mark | None:
-    """Return the mark's possible roles, or None when it is an apostrophe."""
-    if pos in apostrophes:
-        return None
-    before = text[pos - 1] if pos else ""
-    after = text[pos + 1] if pos + 1 < len(text) else ""
-    if char in SINGLE_MARKS and before.isalnum() and after.isalnum():
-        return None  # don’t, Lavrov’s, O‘Neil
-    if char in "’'":
-        if (_is_space(before) or before in _OPEN_CONTEXT or before in _SENTENCE_PUNCT) and (
-            ELISION_AFTER_APOSTROPHE.match(text, pos + 1)
-        ):
-            return None  # ’em, ’90s, ’n’
-        if before in ".!?" and after and after in "sS" and not text[pos + 2 : pos + 3].isalpha():
-            return None  # U.S.’s
+@functools.lru_cache(maxsize=1 << 12)
+def _roles(char: str, before: str, after: str) -> tuple[bool, bool] | None:
+    """(can open, can close) of a mark between ``before`` and ``after``; None if neither.
+
+    Space (or an opening bracket) before and none after: opens. The mirror
+    image: closes. Both or neither (“ x ”, word"word, ."Next): either, and the
+    stack decides. Memoised: texts hold few distinct neighbourhoods.
+    """
     left = _is_space(before) or before in _OPEN_CONTEXT
     right = _is_space(after) or after in _CLOSE_CONTEXT
-    # Space (or an opening bracket) before and none after: opens. The mirror
-    # image: closes. Both or neither (“ x ”, word"word, ."Next): either, and
-    # the stack decides.
     can_open = not (right and not left) and char not in _NEVER_OPENS
     can_close = not (left and not right) and char not in _NEVER_CLOSES
-    if not (can_open or can_close):
+    return (can_open, can_close) if can_open or can_close else None
+
+
+def _classify(text: str, pos: int, char: str, apostrophes: set[int]) -> _Mark | None:
+    """Return the mark's possible roles, or None when it is an apostrophe."""
+    before = text[pos - 1] if pos else ""
+    after = text[pos + 1] if pos + 1 < len(text) else ""
+    if char in SINGLE_MARKS:  # the only marks that may be apostrophes
+        if pos in apostrophes or (before.isalnum() and after.isalnum()):
+            return None  # rock ’n’ roll; don’t, Lavrov’s, O‘Neil
+        if char in "’'":
+            if (_is_space(before) or before in _OPEN_CONTEXT or before in _SENTENCE_PUNCT) and (
+                ELISION_AFTER_APOSTROPHE.match(text, pos + 1)
+            ):
+                return None  # ’em, ’90s, ’n’
+            if before in ".!?" and after and after in "sS" and not text[pos + 2 : pos + 3].isalpha():
+                return None  # U.S.’s
+    roles = _roles(char, before, after)
+    if roles is None:
         return None
     # A single closer right after a letter may be a possessive (the reporters’ notes,
     # the reporters’,): it closes only if no better closer follows (see _find_opener).
-    weak = char in SINGLE_MARKS and can_close and before.isalpha()
-    return _Mark(pos, char, can_open, can_close, weak)
+    weak = roles[1] and char in SINGLE_MARKS and before.isalpha()
+    return _Mark(pos, char, roles[0], roles[1], weak)
 
 
 def _scan(text: str) -> list[_Mark]:

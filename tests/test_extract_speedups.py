@@ -23,6 +23,7 @@ from quoteprov import attribute, extract, names
 from quoteprov.config import Config
 from quoteprov.context import ArticleContext, mark_end, mark_start
 from quoteprov.cues import CAPITALISED_STOPWORDS, NAME_PARTICLES, ROLE_DETERMINERS, ROLE_NOUNS
+from quoteprov.marks import ELISION_AFTER_APOSTROPHE, MARK_PATTERN, SINGLE_MARKS
 from quoteprov.models import KINDS, Fidelity
 
 _PARTICLE = "|".join(sorted(NAME_PARTICLES))
@@ -302,3 +303,39 @@ def test_attributed_quote_is_evolve(
     fast = attribute._attributed(q, kind=kind, speaker=speaker, cue=cue)
     assert fast == attrs.evolve(q, kind=kind, speaker=speaker, cue=cue)
     assert attribute._with_kind(q, kind) == attrs.evolve(q, kind=kind)
+
+
+def _slow_classify(
+    text: str, pos: int, char: str, apostrophes: set[int]
+) -> tuple[int, str, bool, bool, bool] | None:
+    """A mark's roles as first computed: every check written out, for every mark."""
+    if pos in apostrophes:
+        return None
+    before = text[pos - 1] if pos else ""
+    after = text[pos + 1] if pos + 1 < len(text) else ""
+    if char in SINGLE_MARKS and before.isalnum() and after.isalnum():
+        return None
+    if char in "’'":
+        if (
+            extract._is_space(before) or before in extract._OPEN_CONTEXT or before in extract._SENTENCE_PUNCT
+        ) and (ELISION_AFTER_APOSTROPHE.match(text, pos + 1)):
+            return None
+        if before in ".!?" and after and after in "sS" and not text[pos + 2 : pos + 3].isalpha():
+            return None
+    left = extract._is_space(before) or before in extract._OPEN_CONTEXT
+    right = extract._is_space(after) or after in extract._CLOSE_CONTEXT
+    can_open = not (right and not left) and char not in extract._NEVER_OPENS
+    can_close = not (left and not right) and char not in extract._NEVER_CLOSES
+    if not (can_open or can_close):
+        return None
+    weak = char in SINGLE_MARKS and can_close and before.isalpha()
+    return (pos, char, can_open, can_close, weak)
+
+
+@settings(max_examples=800)
+@given(st.one_of(mark_heavy_texts(), _TEXTS))
+@example("U.S.’s “x” ’90s rock ’n’ roll don’t 「a」 ‘b’ reporters’ x»y «z« ‘in ’95 or 5’ y '")
+def test_marks_classified_with_memoised_roles_match_the_plain_checks(text: str) -> None:
+    apostrophes = {m.end() - 1 for m in extract._N_ELISION.finditer(text)}
+    slow = [_slow_classify(text, m.start(), m.group(), apostrophes) for m in MARK_PATTERN.finditer(text)]
+    assert [attrs.astuple(m) for m in extract._scan(text)] == [m for m in slow if m is not None]
