@@ -11,6 +11,7 @@ out (a trim).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 import attrs
 from rapidfuzz.distance import Indel
@@ -64,38 +65,42 @@ class Alignment:
         return tuple(inner)
 
 
-def _merge(ops: Sequence[Op]) -> list[Op]:
+#: An op while aligning: (tag, ref_start, ref_end, quote_start, quote_end), made an Op at the end.
+_Run = tuple[str, int, int, int, int]
+
+
+def _merge(ops: Sequence[_Run]) -> list[_Run]:
     """Merge adjacent delete/insert runs into a replace."""
-    merged: list[Op] = []
+    merged: list[_Run] = []
     for op in ops:
-        if merged and op.tag != "equal" and merged[-1].tag != "equal":
+        if merged and op[0] != "equal" and merged[-1][0] != "equal":
             last = merged.pop()
-            merged.append(Op("replace", last.ref_start, op.ref_end, last.quote_start, op.quote_end))
+            merged.append(("replace", last[1], op[2], last[3], op[4]))
         else:
             merged.append(op)
     return [
-        Op("delete", o.ref_start, o.ref_end, o.quote_start, o.quote_end)
-        if o.tag == "replace" and o.quote_start == o.quote_end
-        else Op("insert", o.ref_start, o.ref_end, o.quote_start, o.quote_end)
-        if o.tag == "replace" and o.ref_start == o.ref_end
+        ("delete", *o[1:])
+        if o[0] == "replace" and o[3] == o[4]
+        else ("insert", *o[1:])
+        if o[0] == "replace" and o[1] == o[2]
         else o
         for o in merged
     ]
 
 
-def _widen(ops: Sequence[Op], at: int, step: int, ref: Sequence[Token], quote: Sequence[Token]) -> int:
+def _widen(ops: Sequence[_Run], at: int, step: int, ref: Sequence[Token], quote: Sequence[Token]) -> int:
     """Extend a window edge at ``ops[at]`` over equal runs reached across gaps of at
     most two function words or negators ("We will [not] accept")."""
     while 0 <= at + step < len(ops):
-        op = ops[at + step]
-        if op.tag == "equal":
+        tag, ref_start, ref_end, quote_start, quote_end = ops[at + step]
+        if tag == "equal":
             at += step
             continue
-        gap = (*ref[op.ref_start : op.ref_end], *quote[op.quote_start : op.quote_end])
+        gap = (*ref[ref_start:ref_end], *quote[quote_start:quote_end])
         slight = all(not is_content(t.key) or is_negator(t.key) for t in gap)
-        small = op.ref_end - op.ref_start <= 2 and op.quote_end - op.quote_start <= 2
+        small = ref_end - ref_start <= 2 and quote_end - quote_start <= 2
         beyond = at + 2 * step
-        if small and slight and 0 <= beyond < len(ops) and ops[beyond].tag == "equal":
+        if small and slight and 0 <= beyond < len(ops) and ops[beyond][0] == "equal":
             at = beyond
             continue
         break
@@ -114,33 +119,34 @@ def align(reference: Sequence[Token], quote: Sequence[Token]) -> Alignment:
     ref_keys, quote_keys = [t.key for t in ref], [t.key for t in quo]
     # A bowdlerised word matches the word it hides on the other side ("f***ing").
     for keys, others in ((ref_keys, quote_keys), (quote_keys, ref_keys)):
-        for k, key in enumerate(keys):
-            if "*" in key:
-                keys[k] = uncensor(key, others) or key
-    raw = [
-        Op(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
-        for op in Indel.opcodes(ref_keys, quote_keys)
-    ]
-    ops = _merge(raw)
-    matched = sum(op.ref_end - op.ref_start for op in ops if op.tag == "equal")
-    anchored = [
-        (op, sum(1 for t in ref[op.ref_start : op.ref_end] if is_content(t.key)))
-        for op in ops
-        if op.tag == "equal"
-    ]
-    anchored = [(op, n) for op, n in anchored if n]
-    matched_content = sum(n for _, n in anchored)
+        if "*" in "".join(keys):  # (rare: skip the word-by-word look)
+            for k, key in enumerate(keys):
+                if "*" in key:
+                    keys[k] = uncensor(key, others) or key
+    # as_list() gives plain tuples (rapidfuzz's stubs say Opcode objects).
+    ops = _merge(cast("list[_Run]", Indel.opcodes(ref_keys, quote_keys).as_list()))
+    matched = matched_content = 0
+    anchored: list[int] = []  # the equal runs holding a content word
+    for position, (tag, ref_start, ref_end, _, _) in enumerate(ops):
+        if tag == "equal":
+            matched += ref_end - ref_start
+            content = sum(1 for t in ref[ref_start:ref_end] if is_content(t.key))
+            if content:
+                matched_content += content
+                anchored.append(position)
     if anchored:
         # The windows run over whole equal runs that hold a content word, and
         # over function-word runs just beyond them ("We will [not] accept"); a
         # stray "the" matched far away is not part of what the quote covers.
-        first = _widen(ops, ops.index(anchored[0][0]), -1, ref, quo)
-        last = _widen(ops, ops.index(anchored[-1][0]), 1, ref, quo)
-        ref_window = (ops[first].ref_start, ops[last].ref_end)
-        quote_window = (ops[first].quote_start, ops[last].quote_end)
+        first = _widen(ops, anchored[0], -1, ref, quo)
+        last = _widen(ops, anchored[-1], 1, ref, quo)
+        ref_window = (ops[first][1], ops[last][2])
+        quote_window = (ops[first][3], ops[last][4])
     else:
         ref_window, quote_window = (0, 0), (0, 0)
-    return Alignment(ref, quo, tuple(ops), matched, matched_content, ref_window, quote_window)
+    return Alignment(
+        ref, quo, tuple(Op(*op) for op in ops), matched, matched_content, ref_window, quote_window
+    )
 
 
 def coverage(alignment: Alignment) -> float:

@@ -13,6 +13,7 @@ cut in two at the junction: that is what a splice looks like.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final
 
@@ -69,6 +70,10 @@ def _content_counts(tokens: Sequence[Token]) -> list[int]:
     return counts
 
 
+def _content_in(tokens: Sequence[Token]) -> int:
+    return sum(1 for token in tokens if is_content(token.key))
+
+
 def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
     """Where ``segment`` fuses two renderings found elsewhere, if it does.
 
@@ -83,11 +88,11 @@ def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
     content = inside[-1]
     if content < 4:
         return None  # two parts of two content words each, at least
-    regions: list[tuple[Alignment, Segment, list[int]]] = []
+    regions: list[tuple[Alignment, Segment]] = []
     for other in others:
         alignment = align(other.tokens, tokens)
         if alignment.matched_content >= 2:
-            regions.append((alignment, other, _content_counts(other.tokens)))
+            regions.append((alignment, other))
     heads = [r for r in regions if inside[r[0].quote_window[0]] <= 2]
     tails = [r for r in regions if content - inside[r[0].quote_window[1]] <= 1]
     if not heads or not tails:
@@ -96,7 +101,7 @@ def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
     def sources_within(part: Alignment) -> set[str]:
         """Sources matching two content words or more inside ``part``'s span of the quote."""
         found = set()
-        for region, other, _ in regions:
+        for region, other in regions:
             lo = max(region.quote_window[0], part.quote_window[0])
             hi = min(region.quote_window[1], part.quote_window[1])
             if hi > lo and inside[hi] - inside[lo] >= 2:
@@ -105,16 +110,16 @@ def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
 
     within: dict[int, set[str]] = {}
     best: tuple[int, int] | None = None
-    for head, h_seg, h_counts in heads:
-        for tail, t_seg, t_counts in tails:
+    for head, h_seg in heads:
+        for tail, t_seg in tails:
             he = head.quote_window[1]
             ts, te = tail.quote_window
             if t_seg is h_seg or te <= he or (he > ts and inside[he] - inside[ts]):
                 continue  # the two may share function words ("tax will | will fill"), no more
             if head.matched_content + tail.matched_content < 0.55 * content:
                 continue
-            head_left = h_counts[-1] - h_counts[head.ref_window[1]]
-            tail_entered = t_counts[tail.ref_window[0]]
+            head_left = _content_in(h_seg.tokens[head.ref_window[1] :])
+            tail_entered = _content_in(t_seg.tokens[: tail.ref_window[0]])
             # Two sentences quoted apart elsewhere, run together into one here, are a splice too.
             sentences = h_seg.kind == t_seg.kind == "direct" and h_seg.source != t_seg.source
             if head_left < 1 and tail_entered < 2 and not sentences:
@@ -123,7 +128,7 @@ def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
                 r.quote_window[0] < he
                 and r.quote_window[1] > ts
                 and r.matched_content > max(head.matched_content, tail.matched_content)
-                for r, _, _ in regions
+                for r, _ in regions
             )
             if spans:
                 continue
@@ -140,17 +145,30 @@ def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
     return best[1] if best else None
 
 
+def _needs_partners(segment: Segment) -> bool:
+    """Whether ``segment`` can be a splice at all: a whole sentence of an article
+    with two parts of two content words each (see :func:`_splice_point`)."""
+    return segment.article is not None and not segment.cut and segment.content_count >= 4
+
+
 def splice_pieces(segment: Segment, candidates: Iterable[Segment]) -> list[Segment]:
     """``segment``, cut in two where it fuses two renderings among ``candidates``
     (its index neighbours; those of its own article are passed over), or alone."""
-    if segment.article is None or segment.cut:
+    if not _needs_partners(segment):
         return [segment]
-    # The renderings sharing most content words (at most _SPLICE_PARTNERS), in a fixed order.
+    # The renderings sharing most content words (at most _SPLICE_PARTNERS), in a fixed order:
+    # the first of a stable sort by (-shared, article, start, source).
     keys = segment.content_keys
-    nearest = sorted(
-        (other for other in candidates if other.article != segment.article),
-        key=lambda other: (-len(keys & other.content_keys), other.article or "", other.start, other.source),
-    )[:_SPLICE_PARTNERS]
+    pool = [other for other in candidates if other.article != segment.article]
+    shared = [len(keys & other.content_keys) for other in pool]
+    # Those sharing fewer words than the 16th most cannot be among them.
+    least = sorted(shared, reverse=True)[_SPLICE_PARTNERS - 1] if len(pool) > _SPLICE_PARTNERS else 0
+    ranked = [
+        (-n, other.article or "", other.start, other.source, k)
+        for k, (other, n) in enumerate(zip(pool, shared, strict=True))
+        if n >= least
+    ]
+    nearest = [pool[item[-1]] for item in heapq.nsmallest(_SPLICE_PARTNERS, ranked)]
     others = sorted(nearest, key=lambda other: (other.article or "", other.start, other.source))
     cut = _splice_point(segment, others)
     if cut is None:
@@ -172,8 +190,10 @@ def split_splices(
     index = Index([s.index_keys for s in segments], max_df=config.max_df, excluded=excluded)
     result: list[Segment] = []
     for position, segment in enumerate(segments):
-        neighbours = (segments[k] for k in index.neighbours(position))
-        result.extend(splice_pieces(segment, neighbours))
+        if _needs_partners(segment):
+            result.extend(splice_pieces(segment, (segments[k] for k in index.neighbours(position))))
+        else:
+            result.append(segment)
     return result
 
 
@@ -304,7 +324,8 @@ def cluster_segments(
             if measured is None:
                 continue
             contain, matched = measured
-            sim = _similarity(segment, ordered[k])
+            if contain < config.contain_threshold:
+                continue  # (the test below needs it first)
             agree = _speakers_agree(
                 segment.speaker, _majority([ordered[m].speaker for m in members[labels[k]]])
             )
@@ -320,7 +341,11 @@ def cluster_segments(
                 and (matched >= 2 or whole_word)
                 and (agree is not False or same_wording)
             ):
-                rank = (contain, sim, -k)  # best containment, then similarity, then the earliest placed
+                rank = (
+                    contain,
+                    _similarity(segment, ordered[k]),
+                    -k,
+                )  # best containment, then similarity, then the earliest placed
                 if fragment_of is None or rank > fragment_of[0]:
                     fragment_of = (rank, k)
         if fragment_of is not None:

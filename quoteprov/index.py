@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-__all__ = ["Index", "frequent_keys", "linked", "need"]
+__all__ = ["Index", "frequent_keys", "indexed", "linked", "need"]
 
 
 def frequent_keys(keys: Iterable[Iterable[str]], *, max_df: int) -> frozenset[str]:
@@ -37,6 +37,23 @@ def need(keys: Iterable[str], excluded: frozenset[str]) -> int:
     are word pairs, which never count as single words."""
     words = sum(1 for key in keys if " " not in key and key not in excluded)
     return 1 if words <= 1 else 2
+
+
+def indexed(keys: Iterable[str], excluded: frozenset[str]) -> list[str]:
+    """The keys of a unit that go into the index: not ``excluded``, and no pair
+    of two different words that are both indexed (every unit holding the pair
+    holds both words, so shares two keys already: the pair adds no candidate).
+
+    >>> sorted(indexed({"nuclear", "talks", "nuclear talks", "the", "the talks"}, frozenset({"the"})))
+    ['nuclear', 'talks', 'the talks']
+    """
+    return [key for key in keys if key not in excluded and not _redundant(key, excluded)]
+
+
+def _redundant(key: str, excluded: frozenset[str]) -> bool:
+    """A pair of two different words, both indexed ("talks talks" is not: it shares one word)."""
+    first, space, second = key.partition(" ")
+    return bool(space) and first != second and first not in excluded and second not in excluded
 
 
 def linked(shared: int, need_a: int, need_b: int) -> bool:
@@ -66,18 +83,17 @@ class Index:
         max_df: int,
         excluded: frozenset[str] | None = None,
     ) -> None:
-        self._keys = [frozenset(k) for k in keys]
         if excluded is None:
-            excluded = frequent_keys(self._keys, max_df=max_df)
+            excluded = frequent_keys(keys, max_df=max_df)
         #: The keys left out of the index.
         self.excluded = excluded
         postings: dict[str, set[int]] = {}
-        for unit, unit_keys in enumerate(self._keys):
+        self._indexed = [indexed(unit_keys, excluded) for unit_keys in keys]
+        for unit, unit_keys in enumerate(self._indexed):
             for key in unit_keys:
-                if key not in excluded:
-                    postings.setdefault(key, set()).add(unit)
+                postings.setdefault(key, set()).add(unit)
         self._postings = {key: frozenset(units) for key, units in postings.items()}
-        self._needs = [need(k, excluded) for k in self._keys]
+        self._needs = [need(k, excluded) for k in keys]
         self._easy = frozenset(unit for unit, wants in enumerate(self._needs) if wants <= 1)
 
     def neighbours(self, unit: int) -> list[int]:
@@ -86,11 +102,10 @@ class Index:
         # units seen in two postings share two keys; those needing one key need only be seen.
         seen: set[int] = set()
         twice: set[int] = set()
-        for key in self._keys[unit]:
-            postings = self._postings.get(key)
-            if postings:
-                twice |= seen & postings
-                seen |= postings
+        for key in self._indexed[unit]:
+            postings = self._postings[key]
+            twice |= seen & postings
+            seen |= postings
         found = seen if self._needs[unit] <= 1 else twice | (seen & self._easy)
         found.discard(unit)
         return sorted(found)

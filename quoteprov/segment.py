@@ -39,7 +39,7 @@ class Segment:
     sentence: int
     cut: str = ""
     kind: str = "direct"  # the quote's kind, or "reference" for a primary source
-    # Derived once: the comparison keys, and those of content words.
+    # Derived once: the comparison keys, those of content words, and their set.
     keys: tuple[str, ...] = attrs.field(
         init=False,
         eq=False,
@@ -52,10 +52,12 @@ class Segment:
         repr=False,
         default=attrs.Factory(lambda self: tuple(k for k in self.keys if is_content(k)), takes_self=True),
     )
-
-    @property
-    def content_keys(self) -> frozenset[str]:
-        return frozenset(self.content)
+    content_keys: frozenset[str] = attrs.field(
+        init=False,
+        eq=False,
+        repr=False,
+        default=attrs.Factory(lambda self: frozenset(self.content), takes_self=True),
+    )
 
     @property
     def content_count(self) -> int:

@@ -41,7 +41,7 @@ from quoteprov.cluster import canonical_order, cluster_segments, splice_pieces, 
 from quoteprov.config import Config
 from quoteprov.errors import QuoteprovError
 from quoteprov.fidelity import remark_speaker
-from quoteprov.index import linked, need
+from quoteprov.index import indexed, linked, need
 from quoteprov.io import read_references
 from quoteprov.models import Article, ArticleSummary, Extraction, Fidelity, Quote, Reference, Remark
 from quoteprov.names import merge_speakers
@@ -191,7 +191,7 @@ def candidate_pairs(
     def postings_of(unit: tuple[int, frozenset[str]]) -> list[tuple[str, tuple[int, int]]]:
         uid, keys = unit
         wants = need(keys, excluded.value)
-        return [(key, (uid, wants)) for key in keys if key not in excluded.value]
+        return [(key, (uid, wants)) for key in indexed(keys, excluded.value)]
 
     pairs = (
         units.flatMap(postings_of)

@@ -1,0 +1,183 @@
+"""Oracles for the fast paths of candidate generation, alignment and splice checks.
+
+Each fast path is compared with the slow, obvious version it replaces, kept
+here: the index over every key (word pairs included) against pairs counted by
+hand, the alignment built from attrs ops against the one built from tuples,
+and the splice partners taken from a full sort against the bounded selection.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz.distance import Indel
+from strategies import news_phrases
+from synthetic import generate
+
+from quoteprov import Config, cluster
+from quoteprov.align import Alignment, Op, align
+from quoteprov.index import Index, indexed
+from quoteprov.normalize import Token, is_content, is_negator, tokenize, uncensor
+from quoteprov.pipeline import extract_articles
+from quoteprov.segment import Segment, segments_of
+
+# --- the index: word pairs whose words are both indexed add no candidate ---------------------
+
+
+def _unit_keys(words: Sequence[str]) -> frozenset[str]:
+    """As Segment.index_keys: the words and each pair of neighbouring words."""
+    return frozenset(words).union(f"{a} {b}" for a, b in itertools.pairwise(words))
+
+
+@given(
+    units=st.lists(st.lists(st.sampled_from("abcdefg"), max_size=6), max_size=25),
+    cap=st.integers(1, 12),
+)
+def test_index_matches_pairs_counted_over_every_key(units: list[list[str]], cap: int) -> None:
+    keys = [_unit_keys(words) for words in units]
+    index = Index(keys, max_df=cap)
+    excluded = index.excluded
+    assert excluded == {k for k in set().union(*keys) if sum(k in ks for ks in keys) > cap}
+    for unit, unit_keys in enumerate(keys):
+        expected = []
+        for other, other_keys in enumerate(keys):
+            shared = len((unit_keys & other_keys) - excluded)  # every indexed key, pairs included
+            # Two shared keys, or one for a unit with at most one indexed single word.
+            words = [{k for k in ks - excluded if " " not in k} for ks in (unit_keys, other_keys)]
+            wanted = min(1 if len(w) <= 1 else 2 for w in words)
+            if other != unit and shared >= wanted:
+                expected.append(other)
+        assert index.neighbours(unit) == expected
+
+
+@given(words=st.lists(st.sampled_from("abcd"), max_size=6), excluded=st.sets(st.sampled_from("abcd")))
+def test_indexed_keeps_every_key_but_the_redundant_pairs(words: list[str], excluded: set[str]) -> None:
+    keys = _unit_keys(words)
+    kept = set(indexed(keys, frozenset(excluded)))
+    for key in keys:
+        parts = key.split(" ")
+        redundant = len(set(parts)) == 2 and not set(parts) & excluded
+        assert (key in kept) == (key not in excluded and not redundant)
+
+
+# --- alignment: the version that built an attrs Op for every rapidfuzz op ---------------------
+
+
+def _plain_merge(ops: Sequence[Op]) -> list[Op]:
+    merged: list[Op] = []
+    for op in ops:
+        if merged and op.tag != "equal" and merged[-1].tag != "equal":
+            last = merged.pop()
+            merged.append(Op("replace", last.ref_start, op.ref_end, last.quote_start, op.quote_end))
+        else:
+            merged.append(op)
+    return [
+        Op("delete", o.ref_start, o.ref_end, o.quote_start, o.quote_end)
+        if o.tag == "replace" and o.quote_start == o.quote_end
+        else Op("insert", o.ref_start, o.ref_end, o.quote_start, o.quote_end)
+        if o.tag == "replace" and o.ref_start == o.ref_end
+        else o
+        for o in merged
+    ]
+
+
+def _plain_widen(ops: Sequence[Op], at: int, step: int, ref: Sequence[Token], quote: Sequence[Token]) -> int:
+    while 0 <= at + step < len(ops):
+        op = ops[at + step]
+        if op.tag == "equal":
+            at += step
+            continue
+        gap = (*ref[op.ref_start : op.ref_end], *quote[op.quote_start : op.quote_end])
+        slight = all(not is_content(t.key) or is_negator(t.key) for t in gap)
+        small = op.ref_end - op.ref_start <= 2 and op.quote_end - op.quote_start <= 2
+        beyond = at + 2 * step
+        if small and slight and 0 <= beyond < len(ops) and ops[beyond].tag == "equal":
+            at = beyond
+            continue
+        break
+    return at
+
+
+def _plain_align(reference: Sequence[Token], quote: Sequence[Token]) -> Alignment:
+    ref, quo = tuple(reference), tuple(quote)
+    ref_keys, quote_keys = [t.key for t in ref], [t.key for t in quo]
+    for keys, others in ((ref_keys, quote_keys), (quote_keys, ref_keys)):
+        for k, key in enumerate(keys):
+            if "*" in key:
+                keys[k] = uncensor(key, others) or key
+    raw = [
+        Op(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
+        for op in Indel.opcodes(ref_keys, quote_keys)
+    ]
+    ops = _plain_merge(raw)
+    matched = sum(op.ref_end - op.ref_start for op in ops if op.tag == "equal")
+    anchored = [
+        (op, sum(1 for t in ref[op.ref_start : op.ref_end] if is_content(t.key)))
+        for op in ops
+        if op.tag == "equal"
+    ]
+    anchored = [(op, n) for op, n in anchored if n]
+    matched_content = sum(n for _, n in anchored)
+    if anchored:
+        first = _plain_widen(ops, ops.index(anchored[0][0]), -1, ref, quo)
+        last = _plain_widen(ops, ops.index(anchored[-1][0]), 1, ref, quo)
+        ref_window = (ops[first].ref_start, ops[last].ref_end)
+        quote_window = (ops[first].quote_start, ops[last].quote_end)
+    else:
+        ref_window, quote_window = (0, 0), (0, 0)
+    return Alignment(ref, quo, tuple(ops), matched, matched_content, ref_window, quote_window)
+
+
+_CENSORED = st.sampled_from(["b****y", "bloody", "p***k", "prick", "not", "never", "the", "we", "Iran"])
+_PHRASES = st.one_of(news_phrases(), st.lists(_CENSORED, max_size=12).map(" ".join))
+
+
+@given(a=_PHRASES, b=_PHRASES)
+def test_alignment_equals_the_plain_version(a: str, b: str) -> None:
+    ref, quote = tokenize(a), tokenize(b)
+    assert attrs.astuple(align(ref, quote)) == attrs.astuple(_plain_align(ref, quote))
+
+
+# --- splice partners: the bounded selection against a full sort --------------------------------
+
+
+def _plain_splice_pieces(segment: Segment, candidates: Sequence[Segment]) -> list[Segment]:
+    if segment.article is None or segment.cut:
+        return [segment]
+    keys = segment.content_keys
+    nearest = sorted(
+        (other for other in candidates if other.article != segment.article),
+        key=lambda other: (-len(keys & other.content_keys), other.article or "", other.start, other.source),
+    )[:16]
+    others = sorted(nearest, key=lambda other: (other.article or "", other.start, other.source))
+    cut = cluster._splice_point(segment, others)
+    if cut is None:
+        return [segment]
+    return [
+        attrs.evolve(segment, tokens=piece, cut="splice")
+        for piece in (segment.tokens[:cut], segment.tokens[cut:])
+    ]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_splice_partners_equal_the_first_of_a_full_sort(seed: int) -> None:
+    corpus = generate(seed=seed, remarks=40, outlets=6)
+    segments = [
+        segment
+        for extraction in extract_articles(corpus.articles, config=Config())
+        for q in extraction.quotes
+        if q.kind in ("direct", "partial") and q.parent is None
+        for segment in segments_of(q.id, q.article, q.speaker, q.text, offset=q.start, kind=q.kind)
+    ]
+    assert len(segments) > 100
+    cuts = 0
+    for segment in segments:
+        fast = cluster.splice_pieces(segment, segments)
+        assert fast == _plain_splice_pieces(segment, segments)
+        cuts += len(fast) > 1
+    assert cuts  # the corpus holds splices, so the comparison covers the cutting path
