@@ -36,9 +36,7 @@ class ArticleContext:
         self.top = [q for q in quotes if q.parent is None]
         self.quoted = sorted((mark_start(text, q), mark_end(text, q)) for q in self.top)
         self.quoted_starts = [s for s, _ in self.quoted]
-        self.sentence_starts = [0] + [
-            m.end() for m in _SENTENCE_END.finditer(text) if self._is_boundary(m.start(), m.end(), m.group())
-        ]
+        self.sentence_starts = self._sentence_starts()
         self.names = Names(text, self.quoted, self.starts_sentence)
         self.named: list[tuple[int, str]] = []
         #: Cue verbs found in a stretch (lo, hi), kept by :mod:`quoteprov.attribute`.
@@ -50,14 +48,23 @@ class ArticleContext:
         k = bisect.bisect_right(self.quoted_starts, pos) - 1
         return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
 
-    def _is_boundary(self, start: int, end: int, found: str) -> bool:
-        if found == "\n":
-            return True
-        if self.inside_quote(end - 1):
-            return False  # a full stop inside a quote ends the speaker's sentence, not the writer's
-        if end < len(self.text) and self.text[end].islower():
-            return False  # “Who’s gonna pay?” he asks.
-        return not _ABBREVIATION.search(self.text[max(0, start - 4) : start + 1])
+    def _sentence_starts(self) -> list[int]:
+        """0 and the end of each sentence boundary, in order."""
+        text, quoted, quoted_starts = self.text, self.quoted, self.quoted_starts
+        starts = [0]
+        for m in _SENTENCE_END.finditer(text):
+            start, end = m.span()
+            if text[start] != "\n":  # a line break always ends a sentence
+                # A full stop inside a quote ends the speaker's sentence, not the writer's.
+                k = bisect.bisect_right(quoted_starts, end - 1) - 1
+                if k >= 0 and quoted[k][0] <= end - 1 < quoted[k][1]:
+                    continue
+                if end < len(text) and text[end].islower():
+                    continue  # “Who’s gonna pay?” he asks.
+                if _ABBREVIATION.search(text[max(0, start - 4) : start + 1]):
+                    continue
+            starts.append(end)
+        return starts
 
     def starts_sentence(self, pos: int) -> bool:
         k = pos - 1

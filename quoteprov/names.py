@@ -341,15 +341,16 @@ def _name_chains(text: str, quoted: Sequence[tuple[int, int]]) -> list[tuple[int
     so a gap's scan ends one character past it: the mark stops the lookaheads
     as it does in the whole text.
     """
-    found = []
+    found: list[tuple[int, str]] = []
     pos = 0
     for k, (start, stretch_end) in enumerate(quoted):
         end = min(stretch_end, quoted[k + 1][0]) if k + 1 < len(quoted) else stretch_end
         if start > pos:
-            for m in _NAME_CHAIN.finditer(text, pos, start + 1):
-                if m.start() >= start:
-                    break
-                found.append((m.start(), m.group()))
+            found.extend(
+                (m.start(), m.group())
+                for m in _NAME_CHAIN.finditer(text, pos, start + 1)
+                if m.start() < start
+            )
         pos = max(pos, end)
     found.extend((m.start(), m.group()) for m in _NAME_CHAIN.finditer(text, pos))
     return found
@@ -394,14 +395,18 @@ class Names:
                 mid_sentence.update(w.rstrip(".") for w in (words[1:] if chain.sentence_initial else words))
         body = []
         headlines = []
+        parts_of = self._parts
         for chain in chains:
+            words = chain.words
             if chain.in_headline:
                 headlines.append(chain)
-            elif len(chain.words) == 1:
-                if self._lone_word_is_name(chain.start, chain.words[0], chain.sentence_initial, mid_sentence):
-                    body.append(self._parts(chain.start, chain.words))
+            elif len(words) == 1:
+                if self._lone_word_is_name(chain.start, words[0], chain.sentence_initial, mid_sentence):
+                    body.append(parts_of(chain.start, words))
+            elif fold(words[0]) not in _STOP and not any(w.endswith(".") for w in words):
+                body.append(parts_of(chain.start, words))  # the common case: one name, nothing to cut
             else:
-                body.extend(self._parts(start, words) for start, words in self._trim(chain, mid_sentence))
+                body.extend(parts_of(start, piece) for start, piece in self._trim(chain, mid_sentence))
         # Persons first (full names and titled names), so that a surname met
         # before its full name ("Biden" in a headline) still finds its person.
         for parts in body:
@@ -533,7 +538,7 @@ class Names:
         return mentions
 
     def _parts(self, start: int, words: Sequence[str]) -> _Parts:
-        words = tuple(words)
+        words = words if isinstance(words, tuple) else tuple(words)
         core, titles, kind, cut_stop, width = _shape(words)
         return _Parts(start, start + width, words, core, titles, kind, bool(cut_stop))
 

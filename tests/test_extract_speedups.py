@@ -21,7 +21,7 @@ from strategies import any_texts, mark_heavy_texts
 import quoteprov
 from quoteprov import attribute, extract, names
 from quoteprov.config import Config
-from quoteprov.context import ArticleContext, mark_end, mark_start
+from quoteprov.context import _ABBREVIATION, _SENTENCE_END, ArticleContext, mark_end, mark_start
 from quoteprov.cues import CAPITALISED_STOPWORDS, NAME_PARTICLES, ROLE_DETERMINERS, ROLE_NOUNS
 from quoteprov.marks import ELISION_AFTER_APOSTROPHE, MARK_PATTERN, SINGLE_MARKS
 from quoteprov.models import KINDS, Fidelity
@@ -339,3 +339,27 @@ def test_marks_classified_with_memoised_roles_match_the_plain_checks(text: str) 
     apostrophes = {m.end() - 1 for m in extract._N_ELISION.finditer(text)}
     slow = [_slow_classify(text, m.start(), m.group(), apostrophes) for m in MARK_PATTERN.finditer(text)]
     assert [attrs.astuple(m) for m in extract._scan(text)] == [m for m in slow if m is not None]
+
+
+def _slow_sentence_starts(ctx: ArticleContext) -> list[int]:
+    """Sentence starts as first found: each boundary match judged by the plain checks."""
+    text = ctx.text
+
+    def is_boundary(start: int, end: int, found: str) -> bool:
+        if found == "\n":
+            return True
+        if ctx.inside_quote(end - 1):
+            return False
+        if end < len(text) and text[end].islower():
+            return False
+        return not _ABBREVIATION.search(text[max(0, start - 4) : start + 1])
+
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text) if is_boundary(m.start(), m.end(), m.group())]
+
+
+@settings(max_examples=600)
+@given(st.one_of(st.lists(_NAME_PIECES, max_size=50).map("".join), _TEXTS))
+@example("“Who’s gonna pay?” he asks. Mr. Smith said: “No. U.S. Yes!” Dr. J. Berg.\nDone.")
+def test_sentence_starts_match_the_plain_checks(text: str) -> None:
+    ctx = ArticleContext(text, quoteprov.find_quotes(text).quotes, Config())
+    assert ctx.sentence_starts == _slow_sentence_starts(ctx)
