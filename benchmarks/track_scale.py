@@ -42,13 +42,13 @@ TARGET_MB = 2048.0
 Row = dict[str, Any]
 
 
-def _articles(quotes: int, seed: int) -> tuple[list[Any], float]:
+def _articles(quotes: int, seed: int, vocabulary: str) -> tuple[list[Any], float]:
     """The synthetic corpus of ``quotes`` planted quotes, and the seconds it took to generate."""
     sys.path.insert(0, str(ROOT / "tests"))
     from synthetic import iter_articles  # noqa: PLC0415 (tests/ is not a package)
 
     start = time.perf_counter()
-    articles = list(iter_articles(seed=seed, quotes=quotes))
+    articles = list(iter_articles(seed=seed, quotes=quotes, vocabulary=vocabulary))
     return articles, time.perf_counter() - start
 
 
@@ -59,11 +59,11 @@ def _peak_mb() -> float:
 # --------------------------------------------------------------------------- embedded
 
 
-def run_embedded(quotes: int, seed: int) -> Row:
+def run_embedded(quotes: int, seed: int, vocabulary: str) -> Row:
     """One embedded run, in this process: time stamps from the ``progress`` callback."""
     import quoteprov  # noqa: PLC0415 (imported in the subprocess that measures it)
 
-    articles, generate_s = _articles(quotes, seed)
+    articles, generate_s = _articles(quotes, seed, vocabulary)
     rss_corpus = _peak_mb()
     stamps: dict[str, float] = {}
 
@@ -167,7 +167,7 @@ class TreeMemory:
                     self.workers[pid] = mb
 
 
-def run_spark(quotes: int, seed: int) -> Row:
+def run_spark(quotes: int, seed: int, vocabulary: str) -> Row:
     """One Spark run on local[2], in this process: ``track`` and the Parquet writes, timed apart."""
     from quoteprov.spark import session, track  # noqa: PLC0415 (imported in the measuring subprocess)
 
@@ -208,12 +208,13 @@ def run_spark(quotes: int, seed: int) -> Row:
 
 # --------------------------------------------------------------------------- driver
 
-ENGINES: dict[str, Callable[[int, int], Row]] = {"embedded": run_embedded, "spark-local[2]": run_spark}
+ENGINES: dict[str, Callable[[int, int, str], Row]] = {"embedded": run_embedded, "spark-local[2]": run_spark}
 
 
-def measure(engine: str, quotes: int, *, seed: int, timeout: float) -> Row:
+def measure(engine: str, quotes: int, *, seed: int, timeout: float, vocabulary: str) -> Row:
     """Run one (engine, size) in a fresh subprocess; its row, or ``{"error": ...}``."""
     command = [sys.executable, __file__, "--child", engine, "--quotes", str(quotes), "--seed", str(seed)]
+    command += ["--vocabulary", vocabulary]
     # A session of its own, so a timeout can end the whole tree (the JVM and its workers too).
     child = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
@@ -321,22 +322,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spark", action=argparse.BooleanOptionalAction, default=_spark_available())
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per run (default 1800)")
+    parser.add_argument(
+        "--vocabulary",
+        choices=("lexicon", "news"),
+        default="lexicon",
+        help="the corpus's content words: one fixed lexicon of ~1,060 words, the index's worst case"
+        " (default), or news-like, by Zipf's law over 50,000 words per part of speech",
+    )
     parser.add_argument("--child", choices=ENGINES, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:  # in the measuring subprocess: one run, one JSON line
-        print(json.dumps(ENGINES[args.child](int(args.quotes), args.seed)))
+        print(json.dumps(ENGINES[args.child](int(args.quotes), args.seed, args.vocabulary)))
         return 0
 
     plan = {"embedded": _sizes(args.quotes)}
     if args.spark:
         plan["spark-local[2]"] = _sizes(args.spark_quotes or args.quotes)
-    print(f"track at scale: {os.cpu_count()} cores, seed {args.seed}, timeout {args.timeout:.0f} s per run")
+    print(
+        f"track at scale: {os.cpu_count()} cores, seed {args.seed}, timeout {args.timeout:.0f} s per run, "
+        f"vocabulary {args.vocabulary}"
+    )
     print("gen s = corpus generation (not counted); found = quotes in the report")
     print(HEADER, flush=True)
     results: dict[str, dict[int, Row]] = {}
     for engine, sizes in plan.items():
         for quotes in sizes:  # one at a time: the machine has few cores
-            row = measure(engine, quotes, seed=args.seed, timeout=args.timeout)
+            row = measure(engine, quotes, seed=args.seed, timeout=args.timeout, vocabulary=args.vocabulary)
             results.setdefault(engine, {})[quotes] = row
             print("\n".join(row_lines(engine, quotes, row)), flush=True)
     print()

@@ -22,6 +22,7 @@ from synthetic import SyntheticCorpus, generate
 import quoteprov
 from quoteprov import Article, Config, Reference, Report
 from quoteprov.cluster import Clustering, cluster_segments, split_splices
+from quoteprov.index import frequent_keys
 from quoteprov.pipeline import extract_articles
 from quoteprov.segment import Segment, segments_of
 
@@ -101,6 +102,22 @@ def test_indexed_clustering_equals_exhaustive_with_references(seed: int, remarks
     references = truth_references(corpus)
     segments = pipeline_segments(corpus.articles, references, config=config)
     assert any(s.article is None for s in segments)
+    assert_index_matches_oracle(segments, config)
+
+
+@pytest.mark.parametrize(
+    ("seed", "remarks", "outlets", "cap"), [(2, 16, 5, 4), (4, 40, 6, 8), (9, 40, 6, 12)]
+)
+def test_indexed_clustering_equals_exhaustive_with_boilerplate(
+    seed: int, remarks: int, outlets: int, cap: int
+) -> None:
+    """A low frequency cap makes many words boilerplate (no evidence, not indexed);
+    the indexed clustering still equals the exhaustive one."""
+    corpus = generate(seed=seed, remarks=remarks, outlets=outlets)
+    config = Config(max_df=cap)
+    segments = pipeline_segments(corpus.articles, config=config)
+    excluded = frequent_keys([s.index_keys for s in segments], max_df=cap)
+    assert sum(" " not in key for key in excluded) >= 5  # boilerplate words, not only pairs
     assert_index_matches_oracle(segments, config)
 
 

@@ -111,3 +111,36 @@ def test_extractor_sanity(corpus: SyntheticCorpus) -> None:
         named += sum(q.speaker in planted[article.id] for q in quotes)
     assert found >= 0.9 * len(corpus.quotes)
     assert named >= 0.8 * len(corpus.quotes)
+
+
+def _words(quotes: int, vocabulary: str) -> Counter[str]:
+    """How many planted quotes hold each word."""
+    texts = [
+        q.text for _, planted in iter_annotated(seed=6, quotes=quotes, vocabulary=vocabulary) for q in planted
+    ]
+    return Counter(w for text in texts for w in set(re.findall(r"[a-z]+", text.lower())))
+
+
+def test_news_vocabulary_grows_with_the_corpus_and_keeps_the_truth() -> None:
+    """The "news" vocabulary follows Zipf's law: made-up words beyond the lexicon
+    keep appearing as the corpus grows (the fixed lexicon's do not), the commonest
+    words are commoner and the typical word rarer than with the fixed lexicon, and
+    every planted quote still sits between a mark pair of its article."""
+    lexicon = {*NOUNS, *VERBS, *ADJECTIVES, *ADVERBS}
+    fixed_small, fixed_large = _words(500, "lexicon"), _words(4000, "lexicon")
+    news_small, news_large = _words(500, "news"), _words(4000, "news")
+    new_fixed = set(fixed_large) - set(fixed_small) - lexicon
+    new_news = set(news_large) - set(news_small) - lexicon
+    assert len(new_fixed) < 20  # numbers and the like: the words are the lexicon's
+    assert len(new_news) > 1000  # made-up words keep coming
+    for fixed, news in ((fixed_small, news_small), (fixed_large, news_large)):
+        fixed_lex = sorted((n for w, n in fixed.items() if w in lexicon), reverse=True)
+        news_lex = sorted((n for w, n in news.items() if w in lexicon), reverse=True)
+        assert news_lex[0] > 3 * fixed_lex[0]  # the head: commoner
+        news_all = sorted(n for w, n in news.items() if len(w) > 3)
+        assert news_all[len(news_all) // 2] < fixed_lex[len(fixed_lex) // 2]  # the typical word: rarer
+    for article, planted in iter_annotated(seed=6, quotes=1000, vocabulary="news"):
+        for quote in planted:
+            assert any(f"{o}{quote.text}{c}" in article.text for o, c in QUOTE_STYLES.values())
+    with pytest.raises(ValueError, match="vocabulary"):
+        next(iter_annotated(seed=6, quotes=10, vocabulary="klingon"))
