@@ -6,11 +6,11 @@ index proposes only pairs sharing two index keys (content words and pairs of
 neighbouring content words; one key for one-word segments) below the
 document-frequency cap. A pair "links" when the clustering can join them
 (quoteprov.cluster.strong_link): similarity >= Config.link_threshold, or the
-shorter is a fragment of the longer (>= Config.contain_threshold), and they
-share two words that are not boilerplate (quoteprov.cluster.evidence: words
-held by more than max_df segments are no evidence, exhaustive or not). Recall
-is printed with that rule (the target), counting boilerplate words as
-evidence too, and against the generator's truth (pairs planted as one remark).
+shorter is a fragment of the longer (>= Config.contain_threshold). The
+clustering takes a lone word too common to index (held by more than max_df
+segments) as no evidence of a remark, exhaustive or not; recall is printed
+both with that rule (the target) and counting such pairs as links, and for
+the linking pairs the generator planted as one remark (its truth).
 
 All pairs of a large corpus cannot be tested here, so exhaustive comparison is
 measured on a random sample of segments against every segment (a pair sharing
@@ -150,7 +150,7 @@ def main() -> int:
                     same += 1
                     same_found += j in mine
     sample_seconds = time.perf_counter() - started
-    for i, mine in zip(sample, proposed, strict=True):  # pairs only the boilerplate rule drops
+    for i, mine in zip(sample, proposed, strict=True):  # pairs only the lone-common-word rule drops
         for j in range(n):
             if i != j and j not in links_of[i] and _links(segments[i], segments[j], config, frozenset()):
                 lone += 1
@@ -194,7 +194,7 @@ def main() -> int:
     print(f"speed-up over exhaustive {speedup:.0f}x")
     print(f"recall of linking pairs {recall:.4f} ({found}/{linking}, {len(sample)} sampled segments)")
     print(
-        f"  counting boilerplate words as evidence too: {(found + lone_found) / (linking + lone):.4f} "
+        f"  counting lone common words as links too: {(found + lone_found) / (linking + lone):.4f} "
         f"({found + lone_found}/{linking + lone})"
     )
     truly = same_found / same if same else 1.0

@@ -31,7 +31,6 @@ __all__ = [
     "Clustering",
     "canonical_order",
     "cluster_segments",
-    "evidence",
     "splice_pieces",
     "split_splices",
     "strong_link",
@@ -258,30 +257,19 @@ def _fragment_link(shorter: Segment, longer: Segment, config: Config) -> bool:
     return contain >= config.contain_threshold and (matched >= 2 or shorter.content_count == 1)
 
 
-def evidence(a: Segment, b: Segment, excluded: frozenset[str]) -> bool:
-    """Whether ``a`` and ``b`` share enough words that are not boilerplate to be
-    one remark: two, or every one either has if it has fewer, and one at least.
-
-    Words too common to index (``excluded``: held by more than ``Config.max_df``
-    segments) are no evidence: two sentences sharing "not" and "government" and
-    nothing else are not one remark, and a fragment made of such words alone
-    ("we must never") is no one's in particular. The index proposes every pair
-    that passes (see :func:`quoteprov.index.linked`), so the clustering over
-    index candidates and over all pairs agree.
-    """
-    ka, kb = a.content_keys, b.content_keys
-    if excluded:
-        ka, kb = ka - excluded, kb - excluded
-    return len(ka & kb) >= max(1, min(2, len(ka), len(kb)))
+def _lone_common_word(segment: Segment, excluded: frozenset[str]) -> bool:
+    """A one-word segment whose word is boilerplate: no evidence of any remark."""
+    return segment.content_count == 1 and segment.content[0] in excluded
 
 
 def strong_link(a: Segment, b: Segment, *, config: Config, excluded: frozenset[str] = frozenset()) -> bool:
     """Whether the clustering of one of ``a`` and ``b`` can depend on the other:
-    they share :func:`evidence`, and one is a fragment of the other or they are
-    similar enough for one to join the other's remark. Remarks never reach
-    across other pairs, so the connected components of these links are
-    independent sub-problems (see :func:`cluster_segments`)."""
-    if not evidence(a, b, excluded):
+    one is a fragment of the other, or they are similar enough for one to join
+    the other's remark. Remarks never reach across other pairs, so the connected
+    components of these links are independent sub-problems (see
+    :func:`cluster_segments`). A lone word too common to index (in ``excluded``)
+    links nothing."""
+    if _lone_common_word(a, excluded) or _lone_common_word(b, excluded):
         return False
     if _similarity(a, b) >= config.link_threshold:
         return True
@@ -328,7 +316,8 @@ def cluster_segments(
     core: list[bool] = []
     members: dict[int, list[int]] = {}
     for position, segment in enumerate(ordered):
-        placed = [k for k in neighbours(position) if k < position and evidence(segment, ordered[k], excluded)]
+        alone = _lone_common_word(segment, excluded)
+        placed = [] if alone else [k for k in neighbours(position) if k < position]
         fragment_of: tuple[tuple[float, float, int], int] | None = None
         for k in placed:
             measured = _containment(segment, ordered[k], config.contain_threshold)
