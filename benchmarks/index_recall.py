@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from synthetic import iter_annotated  # noqa: E402 (the generator lives with the tests)
+from synthetic import VOCABULARIES, VOCABULARY_HELP, iter_annotated  # noqa: E402 (the generator lives with the tests)
 
 from quoteprov import Config  # noqa: E402
 from quoteprov.cluster import strong_link  # noqa: E402 (the clustering's own test of a link)
@@ -105,13 +105,7 @@ def main() -> int:
     parser.add_argument("--quotes", type=int, default=10_000)
     parser.add_argument("--sample", type=int, default=300, help="segments compared with every segment")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument(
-        "--vocabulary",
-        choices=("lexicon", "news"),
-        default="lexicon",
-        help="the corpus's content words: one fixed lexicon of ~1,060 words, the index's worst case"
-        " (default), or news-like, by Zipf's law over 50,000 words per part of speech",
-    )
+    parser.add_argument("--vocabulary", choices=VOCABULARIES, default="lexicon", help=VOCABULARY_HELP)
     parser.add_argument("--lsh-threshold", type=float, default=0.2, help="MinHashLSH Jaccard threshold")
     parser.add_argument(
         "--max-df", type=int, default=Config().max_df, help="the index's document-frequency cap"

@@ -36,6 +36,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from synthetic import VOCABULARIES, VOCABULARY_HELP, iter_articles  # noqa: E402 (tests/ is not a package)
+
 TARGET_QUOTES = 1_000_000
 TARGET_SECONDS = 120.0
 TARGET_MB = 2048.0
@@ -44,9 +48,6 @@ Row = dict[str, Any]
 
 def _articles(quotes: int, seed: int, vocabulary: str) -> tuple[list[Any], float]:
     """The synthetic corpus of ``quotes`` planted quotes, and the seconds it took to generate."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    from synthetic import iter_articles  # noqa: PLC0415 (tests/ is not a package)
-
     start = time.perf_counter()
     articles = list(iter_articles(seed=seed, quotes=quotes, vocabulary=vocabulary))
     return articles, time.perf_counter() - start
@@ -322,13 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spark", action=argparse.BooleanOptionalAction, default=_spark_available())
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per run (default 1800)")
-    parser.add_argument(
-        "--vocabulary",
-        choices=("lexicon", "news"),
-        default="lexicon",
-        help="the corpus's content words: one fixed lexicon of ~1,060 words, the index's worst case"
-        " (default), or news-like, by Zipf's law over 50,000 words per part of speech",
-    )
+    parser.add_argument("--vocabulary", choices=VOCABULARIES, default="lexicon", help=VOCABULARY_HELP)
     parser.add_argument("--child", choices=ENGINES, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:  # in the measuring subprocess: one run, one JSON line

@@ -258,8 +258,12 @@ _CITIES: Final = (
 )  # fmt: skip
 _WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS: Final = ("January", "March", "May", "June", "September", "October", "November")
-#: The large corpora's vocabularies (see :func:`iter_annotated`).
+#: The large corpora's vocabularies (see :func:`iter_annotated`), and their help for a command line.
 VOCABULARIES: Final = ("lexicon", "news")
+VOCABULARY_HELP: Final = (
+    "the corpus's content words: one fixed lexicon of ~1,060 words, the index's worst case"
+    " (default), or news-like, by Zipf's law over 50,000 words per part of speech"
+)
 
 #: Words per part of speech in the "news" vocabulary, and the syllables and endings of made-up ones.
 _NEWS_WORDS: Final = 50_000
