@@ -172,7 +172,7 @@ def run_spark(quotes: int, seed: int, vocabulary: str) -> Row:
     """One Spark run on local[2], in this process: ``track`` and the Parquet writes, timed apart."""
     from quoteprov.spark import session, track  # noqa: PLC0415 (imported in the measuring subprocess)
 
-    articles, generate_s = _articles(quotes, seed)
+    articles, generate_s = _articles(quotes, seed, vocabulary)
     start = time.perf_counter()
     spark = session("local[2]", app="track_scale", partitions=4)
     spark.sparkContext.setLogLevel("ERROR")
