@@ -50,15 +50,13 @@ class ArticleContext:
 
     def _sentence_starts(self) -> list[int]:
         """0 and the end of each sentence boundary, in order."""
-        text, quoted, quoted_starts = self.text, self.quoted, self.quoted_starts
+        text = self.text
         starts = [0]
         for m in _SENTENCE_END.finditer(text):
             start, end = m.span()
             if text[start] != "\n":  # a line break always ends a sentence
-                # A full stop inside a quote ends the speaker's sentence, not the writer's.
-                k = bisect.bisect_right(quoted_starts, end - 1) - 1
-                if k >= 0 and quoted[k][0] <= end - 1 < quoted[k][1]:
-                    continue
+                if self.inside_quote(end - 1):
+                    continue  # a full stop inside a quote ends the speaker's sentence, not the writer's
                 if end < len(text) and text[end].islower():
                     continue  # “Who’s gonna pay?” he asks.
                 if _ABBREVIATION.search(text[max(0, start - 4) : start + 1]):

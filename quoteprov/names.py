@@ -393,29 +393,21 @@ class Names:
                     mid_sentence.add(words[0].rstrip("."))
             else:
                 mid_sentence.update(w.rstrip(".") for w in (words[1:] if chain.sentence_initial else words))
-        body = []
-        headlines = []
-        parts_of = self._parts
-        for chain in chains:
-            words = chain.words
-            if chain.in_headline:
-                headlines.append(chain)
-            elif len(words) == 1:
-                if self._lone_word_is_name(chain.start, words[0], chain.sentence_initial, mid_sentence):
-                    body.append(parts_of(chain.start, words))
-            elif fold(words[0]) not in _STOP and not any(w.endswith(".") for w in words):
-                body.append(parts_of(chain.start, words))  # the common case: one name, nothing to cut
-            else:
-                body.extend(parts_of(start, piece) for start, piece in self._trim(chain, mid_sentence))
+        headlines = [chain for chain in chains if chain.in_headline]
+        body = [
+            self._parts(start, piece)
+            for chain in chains
+            if not chain.in_headline
+            for start, piece in self._trim(chain, mid_sentence)
+        ]
         # Persons first (full names and titled names), so that a surname met
         # before its full name ("Biden" in a headline) still finds its person.
         for parts in body:
-            if parts.kind == "name" and (len(parts.core) > 1 or parts.titles):
-                self._person_from(parts)
+            self._person_from(parts)
         # Body mentions are made only when asked for (most never are); whom each
         # stands for is settled now, before the headline may add persons.
         entries: list[_Parts | Mention] = list(body)
-        person_ids = [self._person_of_parts(parts) if parts.kind == "name" else None for parts in body]
+        person_ids = [self._person_of_parts(parts) for parts in body]
         if headlines:
             pairs = list(zip(entries, person_ids, strict=True))
             for chain in headlines:
@@ -538,7 +530,7 @@ class Names:
         return mentions
 
     def _parts(self, start: int, words: Sequence[str]) -> _Parts:
-        words = words if isinstance(words, tuple) else tuple(words)
+        words = tuple(words)
         core, titles, kind, cut_stop, width = _shape(words)
         return _Parts(start, start + width, words, core, titles, kind, bool(cut_stop))
 

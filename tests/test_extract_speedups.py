@@ -7,9 +7,8 @@ against the substring test that skips it, the word-by-word cue scan against the
 search for cue verbs alone, the flat role-phrase regex against the factored one
 behind its prefilter, Names built in one list (roles read at once) against the
 single pass with roles read when asked, quote_shape reading every word against
-reading twelve, attrs.evolve against the direct rebuild of a quote, each mark's
-checks written out against the memoised roles, and sentence boundaries judged
-one match at a time against the single loop.
+reading twelve, each mark's checks written out against the memoised roles, and
+sentence boundaries judged one match at a time against the single loop.
 """
 
 from __future__ import annotations
@@ -29,7 +28,6 @@ from quoteprov.config import Config
 from quoteprov.context import _ABBREVIATION, _SENTENCE_END, ArticleContext, mark_end, mark_start
 from quoteprov.cues import CAPITALISED_STOPWORDS, NAME_PARTICLES, ROLE_DETERMINERS, ROLE_NOUNS
 from quoteprov.marks import ELISION_AFTER_APOSTROPHE, MARK_PATTERN, SINGLE_MARKS
-from quoteprov.models import KINDS, Fidelity
 
 _PARTICLE = "|".join(sorted(NAME_PARTICLES))
 _NAME_TOKEN = r"\p{Lu}[\p{L}\p{M}]*(?:-[\p{L}\p{M}]+)*(?:['’]\p{Lu}[\p{L}\p{M}]*)?\.?"
@@ -275,39 +273,6 @@ _SHAPE_PIECES = st.sampled_from(
 @example("”)")  # closers only: no sentence end
 def test_quote_shape_matches_the_whole_reading(text: str) -> None:
     assert extract.quote_shape(text) == _slow_quote_shape(text)
-
-
-_OPTIONAL_TEXT = st.none() | st.text(max_size=5)
-
-
-@given(
-    st.builds(
-        quoteprov.Quote,
-        id=st.text(max_size=5),
-        article=st.text(max_size=5),
-        start=st.just(2),
-        end=st.just(5),
-        text=st.just("abc"),
-        open=st.sampled_from("“«"),
-        close=st.none() | st.just("”"),
-        kind=st.sampled_from(KINDS),
-        speaker=_OPTIONAL_TEXT,
-        cue=_OPTIONAL_TEXT,
-        parent=_OPTIONAL_TEXT,
-        problems=st.tuples() | st.tuples(st.just("unclosed")),
-        remarks=st.lists(st.text(max_size=3), max_size=2).map(tuple),
-        fidelity=st.none() | st.just(Fidelity(verdict="verbatim", score=1.0)),
-    ),
-    st.sampled_from(KINDS),
-    _OPTIONAL_TEXT,
-    _OPTIONAL_TEXT,
-)
-def test_attributed_quote_is_evolve(
-    q: quoteprov.Quote, kind: str, speaker: str | None, cue: str | None
-) -> None:
-    fast = attribute._attributed(q, kind=kind, speaker=speaker, cue=cue)
-    assert fast == attrs.evolve(q, kind=kind, speaker=speaker, cue=cue)
-    assert attribute._with_kind(q, kind) == attrs.evolve(q, kind=kind)
 
 
 def _slow_classify(
