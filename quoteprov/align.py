@@ -16,7 +16,7 @@ from typing import cast
 import attrs
 from rapidfuzz.distance import Indel
 
-from quoteprov.normalize import Token, is_content, is_negator, uncensor
+from quoteprov.normalize import Token, content_count, is_content, is_negator, uncensor
 
 __all__ = ["Alignment", "Op", "align", "coverage"]
 
@@ -130,7 +130,7 @@ def align(reference: Sequence[Token], quote: Sequence[Token]) -> Alignment:
     for position, (tag, ref_start, ref_end, _, _) in enumerate(ops):
         if tag == "equal":
             matched += ref_end - ref_start
-            content = sum(1 for t in ref[ref_start:ref_end] if is_content(t.key))
+            content = content_count(ref[ref_start:ref_end])
             if content:
                 matched_content += content
                 anchored.append(position)
@@ -151,5 +151,5 @@ def align(reference: Sequence[Token], quote: Sequence[Token]) -> Alignment:
 
 def coverage(alignment: Alignment) -> float:
     """Share of the quote's content words found, in order, in the reference: a float in [0, 1]."""
-    content = sum(1 for t in alignment.quote if is_content(t.key))
+    content = content_count(alignment.quote)
     return alignment.matched_content / content if content else 0.0

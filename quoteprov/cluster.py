@@ -24,7 +24,7 @@ from quoteprov.align import Alignment, align
 from quoteprov.config import Config
 from quoteprov.index import Index, frequent_keys
 from quoteprov.names import same_person
-from quoteprov.normalize import Token, is_content
+from quoteprov.normalize import Token, content_count, is_content
 from quoteprov.segment import Segment
 
 __all__ = [
@@ -68,10 +68,6 @@ def _content_counts(tokens: Sequence[Token]) -> list[int]:
     for token in tokens:
         counts.append(counts[-1] + is_content(token.key))
     return counts
-
-
-def _content_in(tokens: Sequence[Token]) -> int:
-    return sum(1 for token in tokens if is_content(token.key))
 
 
 def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
@@ -118,8 +114,8 @@ def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
                 continue  # the two may share function words ("tax will | will fill"), no more
             if head.matched_content + tail.matched_content < 0.55 * content:
                 continue
-            head_left = _content_in(h_seg.tokens[head.ref_window[1] :])
-            tail_entered = _content_in(t_seg.tokens[: tail.ref_window[0]])
+            head_left = content_count(h_seg.tokens[head.ref_window[1] :])
+            tail_entered = content_count(t_seg.tokens[: tail.ref_window[0]])
             # Two sentences quoted apart elsewhere, run together into one here, are a splice too.
             sentences = h_seg.kind == t_seg.kind == "direct" and h_seg.source != t_seg.source
             if head_left < 1 and tail_entered < 2 and not sentences:
@@ -341,11 +337,8 @@ def cluster_segments(
                 and (matched >= 2 or whole_word)
                 and (agree is not False or same_wording)
             ):
-                rank = (
-                    contain,
-                    _similarity(segment, ordered[k]),
-                    -k,
-                )  # best containment, then similarity, then the earliest placed
+                # Best containment, then similarity, then the earliest placed.
+                rank = (contain, _similarity(segment, ordered[k]), -k)
                 if fragment_of is None or rank > fragment_of[0]:
                     fragment_of = (rank, k)
         if fragment_of is not None:

@@ -31,7 +31,7 @@ from quoteprov.align import Alignment, align, coverage
 from quoteprov.config import Config
 from quoteprov.models import DiffOp, Fidelity, Quote
 from quoteprov.names import same_person
-from quoteprov.normalize import ELLIPSIS, Token, fold_word, is_content, is_negator, is_number
+from quoteprov.normalize import ELLIPSIS, Token, content_count, fold_word, is_negator, is_number
 from quoteprov.segment import Segment
 
 __all__ = ["SEVERITY", "Judgement", "judge", "judge_quote", "remark_speaker"]
@@ -151,16 +151,16 @@ def judge(
             flags |= _flags(r, ())
         else:
             changed += len(r) + sum(1 for t in q if t.key != ELLIPSIS)
-            changed_content += sum(1 for t in q if is_content(t.key))
+            changed_content += content_count(q)
             flags |= _flags(r, q)
         diff.append(DiffOp(op=tag, reference=tuple(t.text for t in r), quote=tuple(t.text for t in q)))
-    content = sum(1 for t in alignment.quote if is_content(t.key))
+    content = content_count(alignment.quote)
     coverage = alignment.matched_content / content if content else 0.0
     if reference_is_fragment:
         # Judged on the words that face the fragment: beyond its own ends the quote is unconfirmed.
         lo = qs if rs == 0 else 0
         hi = qe if re_ == len(alignment.reference) else len(alignment.quote)
-        facing = sum(1 for t in alignment.quote[lo:hi] if is_content(t.key))
+        facing = content_count(alignment.quote[lo:hi])
         coverage = alignment.matched_content / facing if facing else 0.0
     if changed == 0 and kept:
         verdict = "elided" if gaps else ("verbatim" if covers else "trimmed")

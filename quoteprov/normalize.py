@@ -25,6 +25,7 @@ __all__ = [
     "PROFANITIES",
     "STOPWORDS",
     "Token",
+    "content_count",
     "fold_word",
     "is_content",
     "is_negator",
@@ -297,3 +298,8 @@ def is_number(key: str) -> bool:
 def is_content(key: str) -> bool:
     """True for a key that can make two renderings the same remark."""
     return key != ELLIPSIS and key not in STOPWORDS
+
+
+def content_count(tokens: Iterable[Token]) -> int:
+    """How many of ``tokens`` are content words."""
+    return sum(1 for token in tokens if is_content(token.key))

@@ -68,8 +68,7 @@ class Segment:
         """The candidate index's keys: the content words, and each pair of
         neighbouring content words ("nuclear talks"): two words each too common
         to index are often rare enough together."""
-        content = self.content
-        return frozenset(content).union(f"{a} {b}" for a, b in itertools.pairwise(content))
+        return self.content_keys.union(f"{a} {b}" for a, b in itertools.pairwise(self.content))
 
     @property
     def start(self) -> int:
