@@ -45,6 +45,8 @@ from quoteprov.names import ROLE_KEYS, WORD, Mention, by_first_letter, fold
 
 __all__ = ["attribute"]
 
+#: Options when none are given (Config is frozen: one serves every call).
+_DEFAULT_CONFIG: Final = Config()
 _ALL_CUES: Final = frozenset().union(*CUE_VERBS.values())
 _CUE_WORD: Final = regex.compile(r"(?<![\p{L}\p{M}])[\p{L}\p{M}]+(?![\p{L}\p{M}])")
 _PRONOUN: Final = regex.compile(
@@ -70,9 +72,11 @@ _SOURCE: Final = regex.compile(
     regex.IGNORECASE,
 )
 
+#: The source phrases case-folded: what every case-insensitive match of _SOURCE folds to.
+_SOURCE_FOLDED: Final = tuple(p.casefold() for p in SOURCE_PHRASES)
 #: An appositive between a name and its cue verb: ", 54," / ", a farmer,".
 _APPOSITIVE: Final = regex.compile(r",[^,.;:“”«»\n]{1,60},\s*")
-_QUOTATIVE_SO: Final = regex.compile(r"[”“»«\"'’‘][ \u00a0]*,[ \u00a0]*$")
+_QUOTATIVE_SO: Final = regex.compile(r"[”“»«\"'’‘][ \u00a0]*,[ \u00a0]*$", regex.REVERSE)
 _CLAUSE_END: Final = regex.compile(r"[ \u00a0]*(?:[.!?;…]|$)")
 #: The words after a cue, up to the end of the clause.
 _NEXT_WORDS: Final = regex.compile(r"[ \u00a0]*([\p{L}\p{M}'’\- \u00a0]*)")
@@ -88,12 +92,14 @@ _AFTER_COMMA: Final = regex.compile(
 #: A cue verb, and at most one word, just before a nested quote ("told us ‘wait").
 _CUE_BEFORE: Final = regex.compile(
     r"(?<![\p{L}])(?:" + "|".join(sorted(_ALL_CUES)) + r")(?:[ \u00a0]+[\p{L}]+)?[ \u00a0,:]*$",
-    regex.IGNORECASE,
+    regex.IGNORECASE | regex.REVERSE,
 )
 _BY: Final = regex.compile(r"[\s,]*by\s+")
 _NEXT_WORD: Final = regex.compile(r"[ \u00a0]+([\p{Ll}][\p{L}\-]*)")
 _CLAUSE_PUNCT: Final = regex.compile(r"[,;:]")
-_THAT_BEFORE: Final = regex.compile(r"(?<![\p{L}])that\s*$")
+#: WORD searched backwards: the last word a forward scan of the same stretch would find.
+_LAST_WORD: Final = regex.compile(WORD.pattern, regex.REVERSE)
+_THAT_BEFORE: Final = regex.compile(r"(?<![\p{L}])that\s*$", regex.REVERSE)
 
 
 @attrs.frozen
@@ -159,6 +165,18 @@ def _role_phrases(text: str, lo: int, hi: int) -> list[regex.Match[str]]:
     if not _ROLE_NOUN_FOLDED.search(text[lo:hi].casefold()):
         return []
     return list(_ROLE_NP.finditer(text, lo, hi))
+
+
+def _may_hold_source_phrase(text: str, lo: int, hi: int) -> bool:
+    """False when text[lo:hi] holds no match of _SOURCE, as most stretches do.
+
+    Case folding is done character by character, and every character that
+    matches a phrase's letter case-insensitively folds to that letter, but for
+    İ, which matches i and folds to i and a combining dot: a stretch holding a
+    match holds the phrase once folded and rid of that dot.
+    """
+    folded = text[lo:hi].casefold().replace("i\u0307", "i")
+    return any(phrase in folded for phrase in _SOURCE_FOLDED)
 
 
 def _words(ctx: ArticleContext, lo: int, hi: int) -> int:
@@ -363,6 +381,8 @@ class _Rules:
 
     def source_phrase(self, lo: int, hi: int) -> _Found | None:
         """according to X, selon X, laut X, по словам X, según X."""
+        if not _may_hold_source_phrase(self.text, lo, hi):
+            return None
         for m in _SOURCE.finditer(self.text, lo, hi):
             if self.ctx.inside_quote(m.start()):
                 continue
@@ -458,8 +478,8 @@ def _titled(text: str, q: Quote, open_pos: int) -> bool:
     """A work's title: in title marks (『…』), or right after a noun like "novel"."""
     if q.open in TITLE_MARKS:
         return True
-    before = WORD.findall(text, max(0, open_pos - 30), open_pos)
-    return bool(before) and before[-1].casefold() in TITLE_NOUNS
+    last = _LAST_WORD.search(text, max(0, open_pos - 30), open_pos)
+    return last is not None and last.group().casefold() in TITLE_NOUNS
 
 
 def _introduced(text: str, q: Quote, open_pos: int, close_end: int) -> bool:
@@ -565,7 +585,7 @@ def attribute(text: str, quotes: Sequence[Quote], *, config: Config | None = Non
     """
     if not quotes:
         return []  # nothing to attribute: spare the names and sentences of the whole text
-    cfg = config or Config()
+    cfg = config or _DEFAULT_CONFIG
     ctx = ArticleContext(text, quotes, cfg)
     rules = _Rules(ctx)
     result: list[Quote] = []

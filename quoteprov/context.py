@@ -19,7 +19,8 @@ __all__ = ["ArticleContext", "mark_end", "mark_start"]
 #: A sentence boundary: terminal punctuation (and closing marks) then space, or a line break.
 _SENTENCE_END: Final = regex.compile(r"[.!?…][\"'”’“‘»«›‹」』)\]\u00a0\u202f]*\s+|\n")
 _ABBREVIATION: Final = regex.compile(
-    r"(?:(?<![\p{L}])\p{Lu}|(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|vs|v|No))\.$"
+    r"(?:(?<![\p{L}])\p{Lu}|(?<![\p{L}])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Prof|vs|v|No))\.$",
+    regex.REVERSE,
 )
 #: "The Washington Post’s editorial board" just before a cue: a body speaking.
 _ORG_PHRASE: Final = regex.compile(

@@ -33,6 +33,8 @@ from quoteprov.models import Extraction, Problem, Quote
 
 __all__ = ["UNCLOSED", "find_quotes", "quote_shape"]
 
+#: Options when none are given (Config is frozen: one serves every call).
+_DEFAULT_CONFIG: Final = Config()
 #: The problem noted on a quote whose closing mark is missing.
 UNCLOSED: Final = "unclosed"
 
@@ -446,7 +448,7 @@ def find_quotes(text: str, *, article_id: str = "", config: Config | None = None
     >>> [q.text for q in find_quotes("He said “yes” and ‘no’.").quotes]
     ['yes', 'no']
     """
-    cfg = config or Config()
+    cfg = config or _DEFAULT_CONFIG
     pairing = _Pairing(text, _scan(text), cfg)
     spans = sorted(pairing.run(), key=lambda s: s.index)
     prefix = f"{article_id}:" if article_id else "q"

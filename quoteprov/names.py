@@ -80,11 +80,13 @@ _NAME_CHAIN: Final = regex.compile(
 )
 _SPACES: Final = regex.compile(r"[ \u00a0]+")
 _POSSESSIVE: Final = regex.compile(r"['’]s?(?![\p{L}])")
+_APOSTROPHES: Final = frozenset("'’")
 #: A word of prose (letters, with inner hyphens and apostrophes).
 WORD: Final = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}\-'’]*")
 #: Text just before a name that leaves it in subject position.
 _SUBJECT_BEFORE: Final = regex.compile(
-    r"(?:^|[\n.!?,;:—–―(]|\b(?:and|but|then|yet|so|that|when|while|because|after|before|since|although|though|where|if))\s*$"
+    r"(?:^|[\n.!?,;:—–―(]|\b(?:and|but|then|yet|so|that|when|while|because|after|before|since|although|though|where|if))\s*$",
+    regex.REVERSE,
 )
 
 
@@ -564,7 +566,12 @@ class Names:
 
     def _make_mention(self, parts: _Parts, person: int | None) -> Mention:
         start, end, kind = parts.start, parts.end, parts.kind
-        possessive = not parts.cut_stop and bool(_POSSESSIVE.match(self.text, end))
+        # The possessive regex starts with an apostrophe: most names are followed by none.
+        possessive = (
+            not parts.cut_stop
+            and self.text[end : end + 1] in _APOSTROPHES
+            and bool(_POSSESSIVE.match(self.text, end))
+        )
         subject = not possessive and bool(_SUBJECT_BEFORE.search(self.text, max(0, start - 12), start))
         # A body keeps its whole name: "Foreign Ministry" is no title plus "Ministry".
         text = " ".join(parts.words) if kind == "org" else " ".join(parts.core)
