@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterable, Sequence
-from typing import Final
+from typing import Final, Protocol, TypeVar
 
 import attrs
 from rapidfuzz.distance import Indel
@@ -29,8 +29,11 @@ from quoteprov.segment import Segment
 
 __all__ = [
     "Clustering",
+    "Rankable",
     "canonical_order",
     "cluster_segments",
+    "needs_partners",
+    "splice_partners",
     "splice_pieces",
     "split_splices",
     "strong_link",
@@ -141,19 +144,33 @@ def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
     return best[1] if best else None
 
 
-def _needs_partners(segment: Segment) -> bool:
+def needs_partners(segment: Segment) -> bool:
     """Whether ``segment`` can be a splice at all: a whole sentence of an article
     with two parts of two content words each (see :func:`_splice_point`)."""
     return segment.article is not None and not segment.cut and segment.content_count >= 4
 
 
-def splice_pieces(segment: Segment, candidates: Iterable[Segment]) -> list[Segment]:
-    """``segment``, cut in two where it fuses two renderings among ``candidates``
-    (its index neighbours; those of its own article are passed over), or alone."""
-    if not _needs_partners(segment):
-        return [segment]
-    # The renderings sharing most content words (at most _SPLICE_PARTNERS), in a fixed order:
-    # the first of a stable sort by (-shared, article, start, source).
+class Rankable(Protocol):
+    """What choosing splice partners reads of a rendering (a :class:`Segment`, or a
+    lighter record of the same fields, as :mod:`quoteprov.spark` ships)."""
+
+    @property
+    def article(self) -> str | None: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def content_keys(self) -> frozenset[str]: ...
+
+
+_R = TypeVar("_R", bound=Rankable)
+
+
+def splice_partners(segment: Rankable, candidates: Iterable[_R]) -> list[_R]:
+    """The renderings of other articles among ``candidates`` sharing most content
+    words with ``segment`` (at most _SPLICE_PARTNERS): the first of a stable sort
+    by (-shared, article, start, source), in order of (article, start, source)."""
     keys = segment.content_keys
     pool = [other for other in candidates if other.article != segment.article]
     shared = [len(keys & other.content_keys) for other in pool]
@@ -165,8 +182,16 @@ def splice_pieces(segment: Segment, candidates: Iterable[Segment]) -> list[Segme
         if n >= least
     ]
     nearest = [pool[item[-1]] for item in heapq.nsmallest(_SPLICE_PARTNERS, ranked)]
-    others = sorted(nearest, key=lambda other: (other.article or "", other.start, other.source))
-    cut = _splice_point(segment, others)
+    return sorted(nearest, key=lambda other: (other.article or "", other.start, other.source))
+
+
+def splice_pieces(segment: Segment, candidates: Iterable[Segment]) -> list[Segment]:
+    """``segment``, cut in two where it fuses two renderings among ``candidates``
+    (its index neighbours; those of its own article are passed over), or alone.
+    Only its :func:`splice_partners` are compared with it."""
+    if not needs_partners(segment):
+        return [segment]
+    cut = _splice_point(segment, splice_partners(segment, candidates))
     if cut is None:
         return [segment]
     return [
@@ -186,7 +211,7 @@ def split_splices(
     index = Index([s.index_keys for s in segments], max_df=config.max_df, excluded=excluded)
     result: list[Segment] = []
     for position, segment in enumerate(segments):
-        if _needs_partners(segment):
+        if needs_partners(segment):
             result.extend(splice_pieces(segment, (segments[k] for k in index.neighbours(position))))
         else:
             result.append(segment)

@@ -37,7 +37,14 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from quoteprov.cluster import canonical_order, cluster_segments, splice_pieces, strong_link
+from quoteprov.cluster import (
+    canonical_order,
+    cluster_segments,
+    needs_partners,
+    splice_partners,
+    splice_pieces,
+    strong_link,
+)
 from quoteprov.config import Config
 from quoteprov.errors import QuoteprovError
 from quoteprov.fidelity import remark_speaker
@@ -324,6 +331,32 @@ def _both_ways(pair: tuple[int, int]) -> list[tuple[int, int]]:
     return [pair, (pair[1], pair[0])]
 
 
+@attrs.frozen
+class _Partner:
+    """What choosing splice partners reads of a segment (see :class:`quoteprov.cluster.Rankable`),
+    with its number and whether it can be a splice: shipped per candidate pair instead of
+    the segment and its tokens."""
+
+    uid: int
+    article: str | None
+    start: int
+    source: str
+    content_keys: frozenset[str]
+    needed: bool
+
+    @classmethod
+    def of(cls, item: tuple[int, Segment]) -> tuple[int, _Partner]:
+        uid, s = item
+        return uid, cls(uid, s.article, s.start, s.source, s.content_keys, needs_partners(s))
+
+
+def _chosen_partners(item: tuple[int, Iterable[tuple[_Partner, _Partner]]]) -> list[tuple[int, int]]:
+    """(partner, segment) for each of a segment's splice partners among its candidates."""
+    uid, rows = item
+    rows = list(rows)
+    return [(other.uid, uid) for other in splice_partners(rows[0][0], [other for _, other in rows])]
+
+
 def _split_segment(item: tuple[int, tuple[Segment, Iterable[Segment] | None]]) -> list[Segment]:
     _, (segment, neighbours) = item
     return splice_pieces(segment, neighbours or ())
@@ -412,6 +445,7 @@ def track(
         merge_speakers(itertools.chain.from_iterable(itertools.repeat(n, c) for n, c in sorted(names)))
     )
     extracted = raw.map(lambda ae: (ae[0], with_speakers(ae[1], merged.value))).cache()
+    extracted.count()  # filled from raw's cache before it is dropped (else extraction runs twice)
     raw.unpersist()
     quotes = extracted.flatMap(lambda ae: ae[1].quotes)
     judged = quotes.filter(is_judged).cache()
@@ -424,13 +458,30 @@ def track(
     )
     texts = judged.map(lambda q: (q.id, (q.start, q.text))).union(refs.map(lambda r: (r.id, (0, r.text))))
 
-    # 4. Splices: each segment against its candidates from other articles.
+    # 4. Splices: each segment that can be one against its splice partners among its
+    # candidates: chosen on light records, so only the chosen segments are shipped.
     numbered = segments.zipWithUniqueId().map(_swap).cache()
     pairs, _ = candidate_pairs(
         numbered.mapValues(lambda s: s.index_keys), max_df=cfg.max_df, partitions=n_parts
     )
-    neighbours = pairs.flatMap(_both_ways).map(_swap).join(numbered, n_parts).values().groupByKey(n_parts)
-    split = numbered.leftOuterJoin(neighbours, n_parts).flatMap(_split_segment)
+    light = numbered.map(_Partner.of).cache()
+    needy = light.filter(lambda item: item[1].needed)
+    # (x, y) → (x, (y, x's record)) for x that can be a splice → (y, x's record)
+    # → (y, (x's record, y's record)) → (x, [their records]) → (y, x) for x's partners
+    # → (y, (x, segment y)) → (x, [segments of x's partners])
+    partners = (
+        pairs.flatMap(_both_ways)
+        .join(needy, n_parts)
+        .map(lambda item: (item[1][0], item[1][1]))
+        .join(light, n_parts)
+        .map(lambda item: (item[1][0].uid, item[1]))
+        .groupByKey(n_parts)
+        .flatMap(_chosen_partners)
+        .join(numbered, n_parts)
+        .values()
+        .groupByKey(n_parts)
+    )
+    split = numbered.leftOuterJoin(partners, n_parts).flatMap(_split_segment)
     pieces = split.zipWithUniqueId().map(_swap).cache()
     numbered.unpersist()
 

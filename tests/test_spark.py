@@ -26,6 +26,7 @@ import quoteprov
 from quoteprov import Article, Config, Reference
 from quoteprov import spark as qs
 from quoteprov.cli import main as cli_main
+from quoteprov.cluster import needs_partners, splice_partners
 from quoteprov.components import connected_components as union_find_components
 from quoteprov.index import Index
 from quoteprov.io import read_articles
@@ -76,6 +77,22 @@ def test_spark_engine_matches_embedded_with_references_and_a_low_frequency_cap(s
     result = assert_engines_agree(spark, corpus.articles, truth_references(corpus), config)
     verdicts = {q["fidelity"]["verdict"] for q in result["quotes"] if q["fidelity"]}
     assert {"verbatim", "altered", "unsupported"} <= verdicts
+
+
+def test_light_records_choose_the_partners_the_segments_choose() -> None:
+    """The Spark engine ranks splice partners on light records; they must pick
+    the very segments the embedded engine picks."""
+    corpus = generate(seed=5, remarks=30, outlets=6)
+    segments = pipeline_segments(corpus.articles, config=Config())
+    position = {id(s): k for k, s in enumerate(segments)}
+    light = [qs._Partner.of((k, s))[1] for k, s in enumerate(segments)]
+    needy = [k for k, s in enumerate(segments) if needs_partners(s)]
+    assert len(needy) > 50
+    assert [k for k, record in enumerate(light) if record.needed] == needy
+    for k in needy:
+        expected = [position[id(other)] for other in splice_partners(segments[k], segments)]
+        assert expected  # other articles render it
+        assert [record.uid for record in splice_partners(light[k], light)] == expected
 
 
 def test_candidate_pairs_match_the_index(spark: Any) -> None:
