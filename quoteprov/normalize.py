@@ -12,6 +12,7 @@ mark an elision.
 from __future__ import annotations
 
 import functools
+import sys
 import unicodedata
 from collections.abc import Iterable
 from typing import Final
@@ -237,13 +238,15 @@ def tokenize(text: str, *, offset: int = 0) -> tuple[Token, ...]:
     """
     tokens = []
     for m in _TOKEN.finditer(text):
+        # A word's text is interned: the same word in a million quotes is one string.
+        word = sys.intern(m.group())
         if m.group("ellipsis"):
             key = ELLIPSIS
         elif m.group("number"):
-            key = m.group("number").replace(",", "")
+            key = word.replace(",", "")
         else:
-            key = _key(m.group())
-        tokens.append(Token(m.group(), key, offset + m.start(), offset + m.end()))
+            key = _key(word)
+        tokens.append(Token(word, key, offset + m.start(), offset + m.end()))
     return tuple(tokens)
 
 

@@ -112,16 +112,17 @@ def is_judged(quote: Quote) -> bool:
     return quote.kind in ("direct", "partial") and quote.parent is None
 
 
-def quote_segments(quote: Quote) -> list[Segment]:
-    """A judged quote's segments (offsets in its article)."""
+def quote_segments(quote: Quote, tokens: Sequence[Token] | None = None) -> list[Segment]:
+    """A judged quote's segments (offsets in its article), sharing ``tokens``
+    (its text tokenized, see :func:`quoteprov.segment.segments_of`) when given."""
     return segments_of(
-        quote.id, quote.article, quote.speaker, quote.text, offset=quote.start, kind=quote.kind
+        quote.id, quote.article, quote.speaker, quote.text, offset=quote.start, kind=quote.kind, tokens=tokens
     )
 
 
-def reference_segments(reference: Reference) -> list[Segment]:
-    """A primary-source statement's segments (offsets in its own text)."""
-    return segments_of(reference.id, None, reference.speaker, reference.text, kind="reference")
+def reference_segments(reference: Reference, tokens: Sequence[Token] | None = None) -> list[Segment]:
+    """A primary-source statement's segments (offsets in its own text), sharing ``tokens`` when given."""
+    return segments_of(reference.id, None, reference.speaker, reference.text, kind="reference", tokens=tokens)
 
 
 def remark_order_key(members: Iterable[Segment]) -> tuple[int, str, int]:
@@ -253,13 +254,13 @@ def track(
     segments: list[Segment] = []
     full_tokens: dict[str, tuple[Token, ...]] = {}
     texts: dict[str, tuple[int, str]] = {}
-    for q in judged:
-        segments.extend(quote_segments(q))
+    for q in judged:  # each text tokenized once, its segments sharing the tokens
         full_tokens[q.id] = tokenize(q.text, offset=q.start)
+        segments.extend(quote_segments(q, full_tokens[q.id]))
         texts[q.id] = (q.start, q.text)
     for ref in references:
-        segments.extend(reference_segments(ref))
         full_tokens[ref.id] = tokenize(ref.text)
+        segments.extend(reference_segments(ref, full_tokens[ref.id]))
         texts[ref.id] = (0, ref.text)
     if progress is not None:
         progress("remarks", 0, len(segments))

@@ -8,6 +8,7 @@ side can be matched, or found to come from different remarks) and, by
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Sequence
 from typing import Final
@@ -101,22 +102,30 @@ def segments_of(
     *,
     offset: int = 0,
     kind: str = "direct",
+    tokens: Sequence[Token] | None = None,
 ) -> list[Segment]:
     """Cut one rendering into segments (offsets are ``offset`` + positions in ``text``).
+
+    ``tokens`` are ``tokenize(text, offset=offset)`` when the caller holds them
+    already: the segments then share them instead of tokenizing each sentence
+    again (a sentence break is white space, which no token crosses).
 
     >>> pieces = segments_of("q", "a", None, "We agree. They … do not agree")
     >>> [(s.sentence, s.cut, [t.text for t in s.tokens]) for s in pieces]
     [(0, '', ['We', 'agree']), (1, '', ['They', '…', 'do', 'not', 'agree'])]
     """
+    if tokens is None:
+        tokens = tokenize(text, offset=offset)
+    starts = [t.start for t in tokens]
     result: list[Segment] = []
-    start = 0
+    first = 0
     bounds = [m.end() for m in _SENTENCE_BREAK.finditer(text)] + [len(text)]
     for number, end in enumerate(bounds):
-        tokens = tokenize(text[start:end], offset=offset + start)
-        start = end
-        if not tokens:
+        last = bisect.bisect_left(starts, offset + end, first)
+        sentence, first = tuple(tokens[first:last]), last
+        if not sentence:
             continue
-        pieces = _split_at_ellipses(tokens)
+        pieces = _split_at_ellipses(sentence)
         cut = "ellipsis" if len(pieces) > 1 else ""
         result.extend(Segment(source, article, speaker, piece, number, cut, kind) for piece in pieces)
     return result

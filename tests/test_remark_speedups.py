@@ -13,13 +13,14 @@ from collections.abc import Sequence
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 from strategies import news_phrases
 from synthetic import generate
 
 from quoteprov import Config, cluster
+from quoteprov import segment as segment_module
 from quoteprov.align import Alignment, Op, align
 from quoteprov.index import Index, indexed
 from quoteprov.normalize import Token, is_content, is_negator, tokenize, uncensor
@@ -63,6 +64,34 @@ def test_indexed_keeps_every_key_but_the_redundant_pairs(words: list[str], exclu
         parts = key.split(" ")
         redundant = len(set(parts)) == 2 and not set(parts) & excluded
         assert (key in kept) == (key not in excluded and not redundant)
+
+
+# --- segments: each sentence tokenized on its own, the way before tokens were shared ----------
+
+_SENTENCES = st.text(alphabet="aBcD1 .…!?,'’”»)[]*\n\u00a0", max_size=60)
+
+
+def _plain_segments_of(source: str, text: str, offset: int) -> list[Segment]:
+    result: list[Segment] = []
+    start = 0
+    bounds = [m.end() for m in segment_module._SENTENCE_BREAK.finditer(text)] + [len(text)]
+    for number, end in enumerate(bounds):
+        tokens = tokenize(text[start:end], offset=offset + start)
+        start = end
+        if not tokens:
+            continue
+        pieces = segment_module._split_at_ellipses(tokens)
+        cut = "ellipsis" if len(pieces) > 1 else ""
+        result.extend(Segment(source, "a", None, piece, number, cut) for piece in pieces)
+    return result
+
+
+@given(text=st.one_of(_SENTENCES, news_phrases()), offset=st.integers(0, 500))
+@example(text="They said. U.S. Army … went [...] On. 3. 5 … Now", offset=7)
+def test_segments_sharing_the_tokens_equal_sentences_tokenized_apart(text: str, offset: int) -> None:
+    shared = segments_of("q", "a", None, text, offset=offset, tokens=tokenize(text, offset=offset))
+    assert shared == segments_of("q", "a", None, text, offset=offset)
+    assert shared == _plain_segments_of("q", text, offset)
 
 
 # --- alignment: the version that built an attrs Op for every rapidfuzz op ---------------------
