@@ -188,7 +188,11 @@ class Token:
     text: str
     key: str
     start: int
-    end: int
+
+    @property
+    def end(self) -> int:
+        """The offset after the word (derived, not stored: a million quotes hold many tokens)."""
+        return self.start + len(self.text)
 
 
 def strip_accents(text: str) -> str:
@@ -246,7 +250,7 @@ def tokenize(text: str, *, offset: int = 0) -> tuple[Token, ...]:
             key = word.replace(",", "")
         else:
             key = _key(word)
-        tokens.append(Token(word, key, offset + m.start(), offset + m.end()))
+        tokens.append(Token(word, key, offset + m.start()))
     return tuple(tokens)
 
 
