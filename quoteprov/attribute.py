@@ -66,7 +66,7 @@ _ROLE_NP: Final = regex.compile(
     regex.IGNORECASE,
 )
 #: Any role noun, in case-folded text: what every case-insensitive match of _ROLE_NP ends with.
-_ROLE_NOUN_FOLDED: Final = re.compile("|".join(re.escape(noun.casefold()) for noun in sorted(ROLE_NOUNS)))
+_ROLE_NOUN_FOLDED: Final = re.compile(by_first_letter(sorted({noun.casefold() for noun in ROLE_NOUNS})))
 _SOURCE: Final = regex.compile(
     r"(?<![\p{L}])(?:" + "|".join(regex.escape(p) for p in SOURCE_PHRASES) + r")(?![\p{L}])",
     regex.IGNORECASE,
@@ -179,6 +179,12 @@ def _may_hold_source_phrase(text: str, lo: int, hi: int) -> bool:
     return any(phrase in folded for phrase in _SOURCE_FOLDED)
 
 
+def _may_hold_role_noun(text: str, lo: int, hi: int) -> bool:
+    """False when no match of _ROLE_NP lies in text[lo:hi] (the check of _role_phrases,
+    and İ, which folds to i and a combining dot, read as the i it matches)."""
+    return bool(_ROLE_NOUN_FOLDED.search(text[lo:hi].casefold().replace("i\u0307", "i")))
+
+
 def _words(ctx: ArticleContext, lo: int, hi: int) -> int:
     return len(WORD.findall(ctx.text, lo, hi))
 
@@ -199,28 +205,22 @@ class _Rules:
             (m.start, "name", m) for m in ctx.names.between(lo, cue_start) if not m.possessive
         ]
         items += [(m.start(), "pronoun", m.group()) for m in _PRONOUN.finditer(self.text, lo, cue_start)]
-        items += [(m.start(), "role", m.group()) for m in _role_phrases(self.text, lo, cue_start)]
         items = [it for it in items if not ctx.inside_quote(it[0])]
         items.sort(key=lambda it: it[0], reverse=True)
-        for offset, kind, value in items:
-            if isinstance(value, Mention):
-                between = self.text[value.end : cue_start]
-                # Right before the cue, or with an appositive between ("Smith, 54, said").
-                adjacent = (not WORD.search(between) and "," not in between) or bool(
-                    _APPOSITIVE.fullmatch(between)
-                )
-                if value.person is not None and (value.subject or adjacent):
-                    return _Found(ctx.names.display(value), None, offset)
-                if value.person is None and value.kind in ("name", "org") and adjacent:
-                    return _Found(self._org_name(value), None, offset)
-            elif kind == "pronoun":
-                name = ctx.person_before(offset, _gender_of(value))
-                if name:
-                    return _Found(name, None, offset)
-            else:
-                name = ctx.role_holder(value, offset)
-                if name:
-                    return _Found(name, None, offset)
+        # Items are tried right to left. Role phrases ("the minister") take the
+        # slowest regex, and the rightmost name or pronoun most often settles it:
+        # they are looked for only when one may start after it, or it does not.
+        if items and not _may_hold_role_noun(self.text, items[0][0] + 1, cue_start):
+            found = self._subject_item(items[0], cue_start)
+            if found is not None:
+                return found
+        roles = [(m.start(), "role", m.group()) for m in _role_phrases(self.text, lo, cue_start)]
+        items += [it for it in roles if not ctx.inside_quote(it[0])]
+        items.sort(key=lambda it: it[0], reverse=True)  # stable: names, pronouns, roles at one offset
+        for item in items:
+            found = self._subject_item(item, cue_start)
+            if found is not None:
+                return found
         org = ctx.org_phrase(lo, cue_start)
         if org:
             return _Found(org, None, cue_start)
@@ -228,6 +228,29 @@ class _Rules:
             if isinstance(value, Mention) and value.person is not None:
                 return _Found(ctx.names.display(value), None, offset)
         return None
+
+    def _subject_item(self, item: tuple[int, str, Mention | str], cue_start: int) -> _Found | None:
+        """The speaker a name, pronoun or role phrase before a cue stands for, if it is the subject."""
+        ctx = self.ctx
+        offset, kind, value = item
+        if isinstance(value, Mention):
+            between = self.text[value.end : cue_start]
+            # Right before the cue, or with an appositive between ("Smith, 54, said").
+            adjacent = (not WORD.search(between) and "," not in between) or bool(
+                _APPOSITIVE.fullmatch(between)
+            )
+            if value.person is not None and (value.subject or adjacent):
+                return _Found(ctx.names.display(value), None, offset)
+            if value.person is None and value.kind in ("name", "org") and adjacent:
+                return _Found(self._org_name(value), None, offset)
+            return None
+        # A failed try changes nothing (genders are learnt only from a found person): items may be retried.
+        name = (
+            ctx.person_before(offset, _gender_of(value))
+            if kind == "pronoun"
+            else ctx.role_holder(value, offset)
+        )
+        return _Found(name, None, offset) if name else None
 
     def _org_name(self, mention: Mention) -> str:
         before = self.text[max(0, mention.start - 4) : mention.start]
@@ -341,9 +364,9 @@ class _Rules:
     def left_cue(self, lo: int, open_pos: int, *, max_gap: int | None) -> _Found | None:
         """A cue before the quote: Lavrov stated, «…» / calling him “egocentric”."""
         cues = _cues(self.ctx, lo, open_pos)
-        lead = self.text[lo:open_pos].rstrip(" \u00a0\n")
         if max_gap is not None and cues:
             gap = _words(self.ctx, cues[-1][1], open_pos)
+            lead = self.text[lo:open_pos].rstrip(" \u00a0\n")
             if gap > max_gap and not (max_gap and lead.endswith((":", ","))):
                 return None
         for cue in reversed(cues):

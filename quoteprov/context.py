@@ -89,7 +89,7 @@ class ArticleContext:
         return self.text[lo:hi].rstrip().endswith("?") and len(WORD.findall(self.text, lo, hi)) <= 6
 
     def in_headline(self, pos: int) -> bool:
-        return "\n" not in self.text[:pos]
+        return self.text.find("\n", 0, pos) < 0
 
     # -- who a word or phrase stands for ----------------------------------------------
 

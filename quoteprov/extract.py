@@ -400,7 +400,7 @@ def quote_shape(text: str) -> str:
     stripped = text.strip()
     if not stripped:
         return "partial"
-    first = next((c for c in stripped if c.isalnum()), "")
+    first = stripped[0] if stripped[0].isalnum() else next((c for c in stripped if c.isalnum()), "")
     # Only the first word and whether there are twelve count (beyond six
     # words, none is looked at): a quote whose start holds twelve is not read
     # on (a word cut there still counts one).

@@ -94,7 +94,8 @@ _CUES: Final = frozenset().union(*CUE_VERBS.values())
 #: The word after a name, skipping an adverb: "Lavrov stated", "Lavrov also said".
 _CUE_AFTER: Final = regex.compile(r"[ \u00a0]+(?:\p{Ll}+ly[ \u00a0]+|also[ \u00a0]+)?(\p{Ll}+)")
 
-_CLAUSE_SPLIT: Final = regex.compile(r"[,.;:!?\n“”\"(]")
+#: The last clause boundary of a stretch (a backward search: the stretch's last clause follows it).
+_LAST_CLAUSE_SPLIT: Final = regex.compile(r"[,.;:!?\n“”\"(]", regex.REVERSE)
 #: ", the foreign minister," after a name.
 _APPOSITIVE: Final = regex.compile(r",\s+(?:the|a|an)\s+([^,.;:\n]{1,60})[,.]")
 
@@ -600,13 +601,14 @@ class Names:
 
     def _roles_around(self, start: int, end: int) -> set[str]:
         """Words of the title just before a name and of an appositive after it."""
-        before = _CLAUSE_SPLIT.split(self.text[max(0, start - 60) : start])[-1]
+        lo = max(0, start - 60)
+        last_split = _LAST_CLAUSE_SPLIT.search(self.text, lo, start)
         words: list[str] = []
-        for word in reversed(WORD.findall(before)):
+        for word in reversed(WORD.findall(self.text, last_split.end() if last_split else lo, start)):
             if word.casefold() in _STOP_ROLE:
                 break
             words.append(word)
-        after = _APPOSITIVE.match(self.text, end, end + 70)
+        after = _APPOSITIVE.match(self.text, end, end + 70) if self.text[end : end + 1] == "," else None
         words = words[:5] + (WORD.findall(after.group(1)) if after else [])
         return {fold(w) for w in words}
 

@@ -10,8 +10,12 @@ single pass with roles read when asked, quote_shape reading every word against
 reading twelve, each mark's checks written out against the memoised roles,
 sentence boundaries judged one match at a time against the single loop, the
 end-anchored patterns searched forwards against their backward twins, the last
-word of a forward scan against the backward search, and the possessive and
-source-phrase regexes against the cheap checks that skip them.
+word of a forward scan against the backward search, the possessive and
+source-phrase regexes against the cheap checks that skip them, subject_before
+reading role phrases first against reading them late, the role-noun check
+against the plain role-phrase regex, a name's title read after splitting at
+every clause mark against the backward search for the last, and the headline
+test on a copied prefix against the bounded find.
 """
 
 from __future__ import annotations
@@ -430,3 +434,123 @@ def test_source_phrase_letters_fold_as_they_match() -> None:
 def test_role_phrase_prefilter_passes_a_dotted_capital_i() -> None:
     text = "the MİNİSTER said"
     assert [m.group() for m in attribute._role_phrases(text, 0, len(text))] == ["the MİNİSTER"]
+
+
+class _EagerRules(attribute._Rules):
+    """subject_before as first written: role phrases looked for before any item is tried
+    (through _role_phrases, whose own prefilter is checked above)."""
+
+    def subject_before(self, lo: int, cue_start: int) -> attribute._Found | None:
+        ctx = self.ctx
+        items: list[tuple[int, str, names.Mention | str]] = [
+            (m.start, "name", m) for m in ctx.names.between(lo, cue_start) if not m.possessive
+        ]
+        items += [
+            (m.start(), "pronoun", m.group()) for m in attribute._PRONOUN.finditer(self.text, lo, cue_start)
+        ]
+        items += [(m.start(), "role", m.group()) for m in attribute._role_phrases(self.text, lo, cue_start)]
+        items = [it for it in items if not ctx.inside_quote(it[0])]
+        items.sort(key=lambda it: it[0], reverse=True)
+        for item in items:
+            found = self._subject_item(item, cue_start)
+            if found is not None:
+                return found
+        org = ctx.org_phrase(lo, cue_start)
+        if org:
+            return attribute._Found(org, None, cue_start)
+        for offset, _kind, value in items:
+            if isinstance(value, names.Mention) and value.person is not None:
+                return attribute._Found(ctx.names.display(value), None, offset)
+        return None
+
+
+_SUBJECT_PIECES = st.sampled_from(
+    [
+        *(
+            "Sergei Lavrov",
+            "Lavrov",
+            "Mr. Lavrov",
+            "Anna Berg",
+            "Berg",
+            "the minister",
+            "the foreign minister",
+        ),
+        *(
+            "Foreign Minister",
+            "MİNİSTER",
+            "he",
+            "she",
+            "He",
+            "elle",
+            "il",
+            "The New York Times",
+            "Smith, 54,",
+        ),
+        *("said", "told", "stated", "says", "added", "warned", "also", "and", "then", "who"),
+        *(" ", " ", " ", "\n", ". ", ", ", ": ", "“", "”", "«", "»", "’s"),
+    ]
+)
+
+
+def _subjects_alike(text: str) -> None:
+    quotes = quoteprov.find_quotes(text).quotes
+    fast = attribute._Rules(ArticleContext(text, quotes, Config()))
+    slow = _EagerRules(ArticleContext(text, quotes, Config()))
+    ends = sorted({m.start() for m in attribute._CUE_WORD.finditer(text)} | {len(text)})
+    for cue_start in ends:
+        for lo in sorted({0, fast.ctx.sentence_start(cue_start), max(0, cue_start - 40)}):
+            assert fast.subject_before(lo, cue_start) == slow.subject_before(lo, cue_start), (lo, cue_start)
+    assert fast.ctx.genders == slow.ctx.genders
+
+
+@settings(max_examples=400)
+@given(st.one_of(st.lists(_SUBJECT_PIECES, max_size=40).map("".join), _TEXTS))
+@example("Sergei Lavrov arrived. The foreign minister, he said, the minister said")
+@example("Anna Berg spoke. “No,” the MİNİSTER said")
+def test_subject_before_with_role_phrases_read_late_matches_the_eager_reading(text: str) -> None:
+    _subjects_alike(text)
+
+
+def test_subject_before_matches_the_eager_reading_on_the_examples() -> None:
+    for path in _EXAMPLES:
+        _subjects_alike(path.read_text(encoding="utf-8"))
+
+
+@settings(max_examples=600)
+@given(st.one_of(st.lists(_SUBJECT_PIECES, max_size=40).map("".join), _TEXTS), _ENDS, _ENDS)
+@example("the MİNİSTER", 0, 400)
+def test_role_noun_check_passes_every_stretch_with_a_role_phrase(text: str, a: int, b: int) -> None:
+    lo, hi = _window(text, a, b)
+    if _PLAIN_ROLE_NP.search(text, lo, hi):
+        assert attribute._may_hold_role_noun(text, lo, hi)
+
+
+def _slow_roles_around(ctx_names: names.Names, start: int, end: int) -> set[str]:
+    """_roles_around as first written: the stretch before the name split at every clause mark."""
+    text = ctx_names.text
+    before = regex.split(r"[,.;:!?\n“”\"(]", text[max(0, start - 60) : start])[-1]
+    words: list[str] = []
+    for word in reversed(names.WORD.findall(before)):
+        if word.casefold() in names._STOP_ROLE:
+            break
+        words.append(word)
+    after = names._APPOSITIVE.match(text, end, end + 70)
+    words = words[:5] + (names.WORD.findall(after.group(1)) if after else [])
+    return {names.fold(w) for w in words}
+
+
+@settings(max_examples=400)
+@given(st.one_of(st.lists(_NAME_PIECES, max_size=50).map("".join), _TEXTS), _ENDS, _ENDS)
+@example("the spokesman of the foreign ministry, Anna Berg, the minister.", 39, 48)
+def test_roles_around_match_the_split_reading(text: str, a: int, b: int) -> None:
+    start, end = _window(text, a, b)
+    plain = names.Names(text, [], None)
+    assert plain._roles_around(start, end) == _slow_roles_around(plain, start, end)
+
+
+@given(_TEXTS)
+@example("Headline\nBody\n")
+def test_in_headline_matches_the_prefix_test(text: str) -> None:
+    ctx = ArticleContext(text, (), Config())
+    for pos in range(-3, len(text) + 3):
+        assert ctx.in_headline(pos) == ("\n" not in text[:pos]), pos
