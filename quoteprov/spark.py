@@ -48,7 +48,7 @@ from quoteprov.cluster import (
 from quoteprov.config import Config
 from quoteprov.errors import QuoteprovError
 from quoteprov.fidelity import remark_speaker
-from quoteprov.index import indexed, linked, need
+from quoteprov.index import indexed, need
 from quoteprov.io import read_references
 from quoteprov.models import Article, ArticleSummary, Extraction, Fidelity, Quote, Reference, Remark
 from quoteprov.names import merge_speakers
@@ -200,16 +200,44 @@ def candidate_pairs(
         wants = need(keys, excluded.value)
         return [(key, (uid, wants)) for key in indexed(keys, excluded.value)]
 
+    # Each posting list goes to each of its units, which finds its neighbours in them
+    # as Index.neighbours does, with set operations (not a row per pair and shared key).
     pairs = (
         units.flatMap(postings_of)
         .groupByKey(n_parts)
-        .flatMap(lambda kv: itertools.combinations(sorted(kv[1]), 2))
-        .map(lambda pair: ((pair[0][0], pair[1][0], pair[0][1], pair[1][1]), 1))
-        .reduceByKey(operator.add, n_parts)
-        .filter(lambda item: linked(item[1], item[0][2], item[0][3]))
-        .map(lambda item: (item[0][0], item[0][1]))
+        .values()
+        .flatMap(_posting_to_members)
+        .groupByKey(n_parts)
+        .flatMap(_later_neighbours)
     )
     return pairs, frequent
+
+
+def _posting_to_members(
+    posting: Iterable[tuple[int, int]],
+) -> list[tuple[int, tuple[frozenset[int], frozenset[int]]]]:
+    """(unit, (the units holding a key, those of them needing one shared key)) for each unit holding it."""
+    rows = list(posting)
+    members = frozenset(uid for uid, _ in rows)
+    easy = frozenset(uid for uid, wants in rows if wants <= 1)
+    return [(uid, (members, easy)) for uid in members]
+
+
+def _later_neighbours(
+    item: tuple[int, Iterable[tuple[frozenset[int], frozenset[int]]]],
+) -> list[tuple[int, int]]:
+    """(unit, other) for each candidate of ``unit`` numbered after it: the rule of
+    :meth:`quoteprov.index.Index.neighbours` over the posting lists of its keys."""
+    unit, postings = item
+    seen: set[int] = set()
+    twice: set[int] = set()
+    easy: set[int] = set()
+    for members, easy_members in postings:
+        twice |= seen & members
+        seen |= members
+        easy |= easy_members
+    found = seen if unit in easy else twice | (seen & easy)
+    return [(unit, other) for other in sorted(found) if other > unit]
 
 
 def _large_star(item: tuple[int, Iterable[int]]) -> list[tuple[int, int]]:
