@@ -10,6 +10,7 @@ out (a trim).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import cast
 
@@ -117,6 +118,8 @@ def align(reference: Sequence[Token], quote: Sequence[Token]) -> Alignment:
     """
     ref, quo = tuple(reference), tuple(quote)
     ref_keys, quote_keys = [t.key for t in ref], [t.key for t in quo]
+    # Content words in ref[:k], for each k: an equal run's count is a difference.
+    inside = list(itertools.accumulate(map(is_content, ref_keys), initial=0))
     # A bowdlerised word matches the word it hides on the other side ("f***ing").
     for keys, others in ((ref_keys, quote_keys), (quote_keys, ref_keys)):
         if "*" in "".join(keys):  # (rare: skip the word-by-word look)
@@ -130,7 +133,7 @@ def align(reference: Sequence[Token], quote: Sequence[Token]) -> Alignment:
     for position, (tag, ref_start, ref_end, _, _) in enumerate(ops):
         if tag == "equal":
             matched += ref_end - ref_start
-            content = content_count(ref[ref_start:ref_end])
+            content = inside[ref_end] - inside[ref_start]
             if content:
                 matched_content += content
                 anchored.append(position)

@@ -22,6 +22,7 @@ excepted, so verbatim, trimmed and elided quotes score 1.0.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Hashable, Mapping, Sequence
 from typing import Final, TypeVar
 
@@ -57,7 +58,13 @@ def _surface(token: Token) -> str:
     """The word as compared for verdicts: folded, not stemmed (numbers by value)."""
     if is_number(token.key):
         return token.key
-    return fold_word(token.text.replace(".", ""))
+    return _folded(token.text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _folded(word: str) -> str:
+    """A word folded without its dots (words repeat: cached, as the keys are)."""
+    return fold_word(word.replace(".", ""))
 
 
 def _runs(alignment: Alignment) -> list[tuple[str, tuple[Token, ...], tuple[Token, ...]]]:
