@@ -88,10 +88,23 @@ def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
     if content < 4:
         return None  # two parts of two content words each, at least
     regions: list[tuple[Alignment, Segment]] = []
-    for other in others:
+    keys = segment.content_keys
+    # Likeliest to cover the whole sentence first (the cut does not depend on the order).
+    for other in sorted(others, key=lambda other: -len(keys & other.content_keys)):
         alignment = align(other.tokens, tokens)
+        if alignment.matched_content >= content:
+            # One rendering holds every content word: it spans any junction, with more
+            # matched than either part, so _cut would find none.
+            return None
         if alignment.matched_content >= 2:
             regions.append((alignment, other))
+    return _cut(inside, regions)
+
+
+def _cut(inside: Sequence[int], regions: Sequence[tuple[Alignment, Segment]]) -> int | None:
+    """The splice point among the matches (``regions``) of a sentence whose
+    content-word prefix counts are ``inside``, if there is one (see :func:`_splice_point`)."""
+    content = inside[-1]
     heads = [r for r in regions if inside[r[0].quote_window[0]] <= 2]
     tails = [r for r in regions if content - inside[r[0].quote_window[1]] <= 1]
     if not heads or not tails:

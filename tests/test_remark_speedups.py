@@ -9,6 +9,7 @@ and the splice partners taken from a full sort against the bounded selection.
 from __future__ import annotations
 
 import itertools
+import pickle
 from collections.abc import Sequence
 
 import attrs
@@ -92,6 +93,21 @@ def test_segments_sharing_the_tokens_equal_sentences_tokenized_apart(text: str, 
     shared = segments_of("q", "a", None, text, offset=offset, tokens=tokenize(text, offset=offset))
     assert shared == segments_of("q", "a", None, text, offset=offset)
     assert shared == _plain_segments_of("q", text, offset)
+
+
+@given(text=st.one_of(_SENTENCES, news_phrases()), offset=st.integers(0, 500))
+def test_segments_pickled_as_their_given_fields_come_back_whole(text: str, offset: int) -> None:
+    for segment in segments_of("q", "a", "Ann Lee", text, offset=offset, kind="partial"):
+        back = pickle.loads(pickle.dumps(segment))
+        assert back == segment
+        assert (back.keys, back.content, back.content_keys) == (
+            segment.keys,
+            segment.content,
+            segment.content_keys,
+        )
+        assert [(t.text, t.key, t.start, t.end) for t in back.tokens] == [
+            (t.text, t.key, t.start, t.end) for t in segment.tokens
+        ]
 
 
 # --- alignment: the version that built an attrs Op for every rapidfuzz op ---------------------
@@ -210,3 +226,31 @@ def test_splice_partners_equal_the_first_of_a_full_sort(seed: int) -> None:
         assert fast == _plain_splice_pieces(segment, segments)
         cuts += len(fast) > 1
     assert cuts  # the corpus holds splices, so the comparison covers the cutting path
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_splice_point_stopping_at_a_whole_match_equals_the_cut_over_every_match(seed: int) -> None:
+    """_splice_point stops at a rendering holding every content word of the sentence;
+    the cut over all the matches must agree (None: no junction is left uncovered)."""
+    corpus = generate(seed=seed, remarks=40, outlets=6)
+    segments = [
+        segment
+        for extraction in extract_articles(corpus.articles, config=Config())
+        for q in extraction.quotes
+        if q.kind in ("direct", "partial") and q.parent is None
+        for segment in segments_of(q.id, q.article, q.speaker, q.text, offset=q.start, kind=q.kind)
+    ]
+    stopped = cut = 0
+    for segment in segments:
+        if not cluster.needs_partners(segment):
+            continue
+        partners = cluster.splice_partners(segment, segments)
+        inside = cluster._content_counts(segment.tokens)
+        alignments = [(align(other.tokens, segment.tokens), other) for other in partners]
+        regions = [(a, other) for a, other in alignments if a.matched_content >= 2]
+        expected = cluster._cut(inside, regions)
+        assert cluster._splice_point(segment, partners) == expected
+        stopped += any(a.matched_content >= inside[-1] for a, _ in alignments)
+        cut += expected is not None
+    assert stopped > 20  # the early stop is exercised
+    assert cut > 0  # and so are real cuts
