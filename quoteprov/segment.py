@@ -60,6 +60,19 @@ class Segment:
         default=attrs.Factory(lambda self: frozenset(self.content), takes_self=True),
     )
 
+    def __reduce__(self) -> tuple[type[Segment], tuple[object, ...]]:
+        # Pickled as its given fields; the derived ones are rebuilt on loading, which
+        # is cheaper than shipping them (the Spark engine ships segments per pair).
+        return Segment, (
+            self.source,
+            self.article,
+            self.speaker,
+            self.tokens,
+            self.sentence,
+            self.cut,
+            self.kind,
+        )
+
     @property
     def content_count(self) -> int:
         return len(self.content)
