@@ -162,7 +162,7 @@ def _role_phrases(text: str, lo: int, hi: int) -> list[regex.Match[str]]:
     Every match ends with a role noun, so a stretch whose case-folded text holds
     none (most do not) is not scanned: the regex is slow on capitalised words.
     """
-    if not _ROLE_NOUN_FOLDED.search(text[lo:hi].casefold()):
+    if not _may_hold_role_noun(text, lo, hi):
         return []
     return list(_ROLE_NP.finditer(text, lo, hi))
 
