@@ -241,9 +241,15 @@ def _choose_reference(
     Also returns the renderings whose different reading as many outlets share
     as the quote's: a tie the quote's flags must report.
     """
+    # An alignment depends on the words' keys alone, and many outlets print the same
+    # wording: each wording is aligned once (against the run, and with each member).
+    aligned: dict[tuple[str, ...], Alignment] = {}
+    sides: dict[tuple[tuple[str, ...], tuple[str, ...]], bool | None] = {}
     scored = []
     for candidate in candidates:
-        alignment = align(candidate.tokens, run)
+        alignment = aligned.get(candidate.keys)
+        if alignment is None:
+            alignment = aligned[candidate.keys] = align(candidate.tokens, run)
         if alignment.matched_content == 0:
             continue
         share = coverage(alignment)
@@ -269,7 +275,10 @@ def _choose_reference(
             for member in members:
                 if member.article in seen or member.article is None:
                     continue
-                side = _sides_with(candidate, member, spans)
+                pair = (candidate.keys, member.keys)
+                if pair not in sides:
+                    sides[pair] = _sides_with(candidate, member, spans)
+                side = sides[pair]
                 if side is not None:
                     seen.add(member.article)
                     votes, against = votes + side, against + (not side)

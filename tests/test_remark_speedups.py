@@ -20,7 +20,7 @@ from rapidfuzz.distance import Indel
 from strategies import news_phrases
 from synthetic import generate
 
-from quoteprov import Config, cluster
+from quoteprov import Config, cluster, fidelity
 from quoteprov import segment as segment_module
 from quoteprov.align import Alignment, Op, align
 from quoteprov.index import Index, indexed
@@ -254,3 +254,27 @@ def test_splice_point_stopping_at_a_whole_match_equals_the_cut_over_every_match(
         cut += expected is not None
     assert stopped > 20  # the early stop is exercised
     assert cut > 0  # and so are real cuts
+
+
+# --- verdicts: each wording aligned once (alignments depend on the keys alone) ----------------
+
+
+@given(reference=news_phrases(), quote=news_phrases(), member=news_phrases(), shift=st.integers(1, 400))
+def test_alignments_depend_on_the_keys_alone(reference: str, quote: str, member: str, shift: int) -> None:
+    """_choose_reference aligns each wording once and reuses it for renderings with
+    the same keys: another rendering of them (other case, other offsets) must
+    align the same way, against the quote and against any other member."""
+    plain = Segment("a", "x", None, tokenize(reference), 0)
+    other = Segment("b", "y", None, tokenize(reference.upper(), offset=shift), 0)
+    assert plain.keys == other.keys
+    run, third = tokenize(quote), Segment("c", "z", None, tokenize(member), 0)
+    first, second = align(plain.tokens, run), align(other.tokens, run)
+    assert (first.ops, first.matched, first.matched_content) == (
+        second.ops,
+        second.matched,
+        second.matched_content,
+    )
+    assert (first.ref_window, first.quote_window) == (second.ref_window, second.quote_window)
+    spans = fidelity._contested(first)
+    assert spans == fidelity._contested(second)
+    assert fidelity._sides_with(plain, third, spans) == fidelity._sides_with(other, third, spans)
