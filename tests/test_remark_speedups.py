@@ -209,16 +209,21 @@ def _plain_splice_pieces(segment: Segment, candidates: Sequence[Segment]) -> lis
     ]
 
 
-@pytest.mark.parametrize("seed", [0, 1, 2])
-def test_splice_partners_equal_the_first_of_a_full_sort(seed: int) -> None:
+def _generated_segments(seed: int) -> list[Segment]:
+    """The segments of a generated corpus's direct and partial quotes, as track cuts them."""
     corpus = generate(seed=seed, remarks=40, outlets=6)
-    segments = [
+    return [
         segment
         for extraction in extract_articles(corpus.articles, config=Config())
         for q in extraction.quotes
         if q.kind in ("direct", "partial") and q.parent is None
         for segment in segments_of(q.id, q.article, q.speaker, q.text, offset=q.start, kind=q.kind)
     ]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_splice_partners_equal_the_first_of_a_full_sort(seed: int) -> None:
+    segments = _generated_segments(seed)
     assert len(segments) > 100
     cuts = 0
     for segment in segments:
@@ -232,14 +237,7 @@ def test_splice_partners_equal_the_first_of_a_full_sort(seed: int) -> None:
 def test_splice_point_stopping_at_a_whole_match_equals_the_cut_over_every_match(seed: int) -> None:
     """_splice_point stops at a rendering holding every content word of the sentence;
     the cut over all the matches must agree (None: no junction is left uncovered)."""
-    corpus = generate(seed=seed, remarks=40, outlets=6)
-    segments = [
-        segment
-        for extraction in extract_articles(corpus.articles, config=Config())
-        for q in extraction.quotes
-        if q.kind in ("direct", "partial") and q.parent is None
-        for segment in segments_of(q.id, q.article, q.speaker, q.text, offset=q.start, kind=q.kind)
-    ]
+    segments = _generated_segments(seed)
     stopped = cut = 0
     for segment in segments:
         if not cluster.needs_partners(segment):
