@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 
-__all__ = ["Index", "frequent_keys", "indexed", "linked", "need"]
+__all__ = ["Index", "frequent_keys", "indexed", "linked", "need", "shared_enough"]
 
 
 def frequent_keys(keys: Iterable[Iterable[str]], *, max_df: int) -> frozenset[str]:
@@ -98,14 +99,27 @@ class Index:
 
     def neighbours(self, unit: int) -> list[int]:
         """The units sharing enough indexed keys with ``unit`` (see :func:`linked`), in order."""
-        # The rule of `linked` in set operations (the hot loop of candidate generation):
-        # units seen in two postings share two keys; those needing one key need only be seen.
-        seen: set[int] = set()
-        twice: set[int] = set()
-        for key in self._indexed[unit]:
-            postings = self._postings[key]
-            twice |= seen & postings
-            seen |= postings
-        found = seen if self._needs[unit] <= 1 else twice | (seen & self._easy)
+        postings = (self._postings[key] for key in self._indexed[unit])
+        found = shared_enough(postings, self._easy, wants=self._needs[unit])
         found.discard(unit)
         return sorted(found)
+
+
+def shared_enough(postings: Iterable[AbstractSet[int]], easy: AbstractSet[int], *, wants: int) -> set[int]:
+    """The units sharing enough keys with a unit (itself included) whose keys have
+    these posting lists: the rule of :func:`linked` in set operations, the hot loop
+    of candidate generation. ``wants`` is the unit's :func:`need`; ``easy`` holds (at
+    least) the units of the lists that need one shared key.
+
+    >>> sorted(shared_enough([{1, 2, 3}, {1, 3}], easy={2}, wants=2))
+    [1, 2, 3]
+    >>> sorted(shared_enough([{1, 2, 3}, {1, 3}], easy=set(), wants=2))
+    [1, 3]
+    """
+    # Units seen in two lists share two keys; those needing one key need only be seen.
+    seen: set[int] = set()
+    twice: set[int] = set()
+    for members in postings:
+        twice |= seen & members
+        seen |= members
+    return seen if wants <= 1 else twice | (seen & easy)

@@ -48,7 +48,7 @@ from quoteprov.cluster import (
 from quoteprov.config import Config
 from quoteprov.errors import QuoteprovError
 from quoteprov.fidelity import remark_speaker
-from quoteprov.index import indexed, need
+from quoteprov.index import indexed, need, shared_enough
 from quoteprov.io import read_references
 from quoteprov.models import Article, ArticleSummary, Extraction, Fidelity, Quote, Reference, Remark
 from quoteprov.names import merge_speakers
@@ -229,14 +229,9 @@ def _later_neighbours(
     """(unit, other) for each candidate of ``unit`` numbered after it: the rule of
     :meth:`quoteprov.index.Index.neighbours` over the posting lists of its keys."""
     unit, postings = item
-    seen: set[int] = set()
-    twice: set[int] = set()
-    easy: set[int] = set()
-    for members, easy_members in postings:
-        twice |= seen & members
-        seen |= members
-        easy |= easy_members
-    found = seen if unit in easy else twice | (seen & easy)
+    lists = list(postings)
+    easy = frozenset().union(*(easy_members for _, easy_members in lists))
+    found = shared_enough((members for members, _ in lists), easy, wants=1 if unit in easy else 2)
     return [(unit, other) for other in sorted(found) if other > unit]
 
 
