@@ -9,6 +9,7 @@ from pathlib import Path
 import quoteprov
 from quoteprov.extract import find_quotes
 from quoteprov.marks import MARK_PATTERN
+from quoteprov.pipeline import extract_articles
 
 PROJECT = Path(__file__).resolve().parents[1]
 SOURCES = (PROJECT / "examples" / "lavrov", PROJECT.parent / "shared" / "corpus" / "realnews")
@@ -51,6 +52,18 @@ def main(argv: list[str] | None = None) -> int:
         rate = mb / secs
         print(f"{name:<27}{mb:>8.2f}{secs:>9.3f}{rate:>10.2f}{n / secs:>12.0f}{count / secs:>12.0f}")
     print(f"target ≥ 10 MB/s for extract+attribute: {'MET' if rate >= 10 else 'NOT MET'} ({rate:.1f} MB/s)")
+    # The corpus as a whole, speakers merged across it, on one core and on two (jobs=2).
+    articles = [quoteprov.Article(id=str(n), text=text) for n, text in enumerate(corpus)]
+    for jobs in (1, 2):
+        secs, count = best_time(
+            lambda _, jobs=jobs: sum(len(e.quotes) for e in extract_articles(articles, jobs=jobs)),
+            [""],
+            args.repeat,
+        )
+        print(
+            f"{f'extract_articles, {jobs} core(s)':<27}{mb:>8.2f}{secs:>9.3f}{mb / secs:>10.2f}"
+            f"{n / secs:>12.0f}{count / secs:>12.0f}  ({mb / secs / jobs:.2f} MB/s per core)"
+        )
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f} MB")
     return 0
 

@@ -19,6 +19,7 @@ from quoteprov import __version__
 from quoteprov.errors import InputError, OptionError, QuoteprovError
 from quoteprov.io import read_articles, read_references, write_atomically
 from quoteprov.models import Article, Reference, Report
+from quoteprov.parallel import available_cores
 from quoteprov.pipeline import Progress, extraction_report, track
 from quoteprov.report import to_json, to_text
 
@@ -32,6 +33,17 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"quoteprov: error: {message} (see 'quoteprov --help')\n")
+
+
+def _jobs(value: str) -> int:
+    """``--jobs``: a number of cores, 0 for all of them."""
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"a whole number of cores, 0 for all of them; got {value!r}")
+    return jobs or available_cores()
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -49,6 +61,13 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         help="report an unreadable file on stderr and go on with the others",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on stderr but errors")
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="cores to use, 0 for all of them (default 1); the output is the same for any number",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -136,6 +155,10 @@ def _run_spark(args: argparse.Namespace, references: list[Reference]) -> int:
         raise OptionError("--engine spark writes tables: use --format json (JSON Lines) or parquet")
     if not args.output:
         raise OptionError("--engine spark needs -o FOLDER for the tables")
+    if args.jobs is not None:
+        raise OptionError(
+            "--jobs is for the embedded engine; Spark's cores are set by --master, e.g. local[4]"
+        )
     target = Path(args.output)
     if target.exists():
         raise InputError(f"{target}: already exists; give a new folder for the tables")
@@ -175,13 +198,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     try:
         if args.command == "extract":
-            return _run(args, lambda articles, progress: extraction_report(articles, progress=progress))
+            return _run(
+                args,
+                lambda articles, progress: extraction_report(
+                    articles, progress=progress, jobs=args.jobs or 1
+                ),
+            )
         if args.command == "track":
             references = [r for path in args.reference for r in read_references(path)]
             if args.engine == "spark":
                 return _run_spark(args, references)
             return _run(
-                args, lambda articles, progress: track(articles, references=references, progress=progress)
+                args,
+                lambda articles, progress: track(
+                    articles, references=references, progress=progress, jobs=args.jobs or 1
+                ),
             )
     except QuoteprovError as exc:
         print(f"quoteprov: error: {exc}", file=sys.stderr)

@@ -14,7 +14,7 @@ cut in two at the junction: that is what a splice looks like.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final, Protocol, TypeVar
 
 import attrs
@@ -25,6 +25,7 @@ from quoteprov.config import Config
 from quoteprov.index import Index, frequent_keys
 from quoteprov.names import same_person
 from quoteprov.normalize import Token, content_count, is_content
+from quoteprov.parallel import imap_ranges, map_ranges
 from quoteprov.segment import Segment
 
 __all__ = [
@@ -198,13 +199,7 @@ def splice_partners(segment: Rankable, candidates: Iterable[_R]) -> list[_R]:
     return sorted(nearest, key=lambda other: (other.article or "", other.start, other.source))
 
 
-def splice_pieces(segment: Segment, candidates: Iterable[Segment]) -> list[Segment]:
-    """``segment``, cut in two where it fuses two renderings among ``candidates``
-    (its index neighbours; those of its own article are passed over), or alone.
-    Only its :func:`splice_partners` are compared with it."""
-    if not needs_partners(segment):
-        return [segment]
-    cut = _splice_point(segment, splice_partners(segment, candidates))
+def _cut_in_two(segment: Segment, cut: int | None) -> list[Segment]:
     if cut is None:
         return [segment]
     return [
@@ -213,22 +208,39 @@ def splice_pieces(segment: Segment, candidates: Iterable[Segment]) -> list[Segme
     ]
 
 
+def splice_pieces(segment: Segment, candidates: Iterable[Segment]) -> list[Segment]:
+    """``segment``, cut in two where it fuses two renderings among ``candidates``
+    (its index neighbours; those of its own article are passed over), or alone.
+    Only its :func:`splice_partners` are compared with it."""
+    if not needs_partners(segment):
+        return [segment]
+    return _cut_in_two(segment, _splice_point(segment, splice_partners(segment, candidates)))
+
+
+def _cuts_range(state: tuple[Sequence[Segment], Index], lo: int, hi: int) -> list[int | None]:
+    """Where each segment lo..hi is cut as a splice (None: it is not): positions
+    travel back from the workers lighter than segments."""
+    segments, index = state
+    return [
+        _splice_point(segments[p], splice_partners(segments[p], (segments[k] for k in index.neighbours(p))))
+        if needs_partners(segments[p])
+        else None
+        for p in range(lo, hi)
+    ]
+
+
 def split_splices(
-    segments: Sequence[Segment], *, config: Config, excluded: frozenset[str] | None = None
+    segments: Sequence[Segment], *, config: Config, excluded: frozenset[str] | None = None, jobs: int = 1
 ) -> list[Segment]:
-    """Cut each sentence that fuses two renderings found in other articles.
+    """Cut each sentence that fuses two renderings found in other articles, on
+    ``jobs`` cores (each sentence is checked on its own).
 
     ``excluded`` are the keys too frequent to index (see :func:`quoteprov.index.frequent_keys`);
     by default those of ``segments`` themselves.
     """
     index = Index([s.index_keys for s in segments], max_df=config.max_df, excluded=excluded)
-    result: list[Segment] = []
-    for position, segment in enumerate(segments):
-        if needs_partners(segment):
-            result.extend(splice_pieces(segment, (segments[k] for k in index.neighbours(position))))
-        else:
-            result.append(segment)
-    return result
+    cuts = map_ranges(_cuts_range, (segments, index), len(segments), jobs=jobs)
+    return [piece for segment, cut in zip(segments, cuts, strict=True) for piece in _cut_in_two(segment, cut)]
 
 
 def _majority(speakers: Sequence[str | None]) -> str | None:
@@ -312,12 +324,54 @@ def strong_link(a: Segment, b: Segment, *, config: Config, excluded: frozenset[s
     return b.content_count <= a.content_count and _fragment_link(b, a, config)
 
 
+#: A placed segment a segment is compared with: its position, how much of the
+#: segment it contains (see :func:`_containment`), and their similarity when it was
+#: needed for sure (None: computed when asked for).
+_Compared = tuple[int, tuple[float, int] | None, float | None]
+
+
+def _compare_range(
+    state: tuple[Sequence[Segment], Neighbours, frozenset[str], Config], lo: int, hi: int
+) -> list[list[_Compared]]:
+    """For each position lo..hi, the already placed segments worth comparing with
+    it, measured: the pair work of the clustering, which depends on no remark and
+    so can run ahead of it (and on other cores). A similarity is measured where
+    the clustering reads it whatever the remarks: for a containing segment (its
+    rank), or for all when none contains the segment enough to be its remark."""
+    ordered, neighbours, excluded, config = state
+    compared: list[list[_Compared]] = []
+    for position in range(lo, hi):
+        segment = ordered[position]
+        if _lone_common_word(segment, excluded):
+            compared.append([])
+            continue
+        placed = [k for k in neighbours(position) if k < position]
+        contained = [_containment(segment, ordered[k], config.contain_threshold) for k in placed]
+        ranked = [c is not None and c[0] >= config.contain_threshold for c in contained]
+        compared.append(
+            [
+                (k, c, _similarity(segment, ordered[k]) if rank or not any(ranked) else None)
+                for k, c, rank in zip(placed, contained, ranked, strict=True)
+            ]
+        )
+    return compared
+
+
+def _similarity_to(
+    k: int, segment: Segment, ordered: Sequence[Segment], known: Mapping[int, float | None]
+) -> float:
+    """The similarity of ``segment`` and ``ordered[k]``, measured already or now."""
+    measured = known.get(k)
+    return _similarity(segment, ordered[k]) if measured is None else measured
+
+
 def cluster_segments(
     segments: Sequence[Segment],
     *,
     config: Config,
     neighbours: Neighbours | None = None,
     excluded: frozenset[str] | None = None,
+    jobs: int = 1,
 ) -> Clustering:
     """Group segments into remarks.
 
@@ -335,6 +389,8 @@ def cluster_segments(
         excluded: keys the default index leaves out (by default those held by
             more than ``config.max_df`` of ``segments``); pass the corpus-wide
             set when ``segments`` are one component of a larger corpus.
+        jobs: how many cores compare pairs of segments (the placing itself is
+            sequential); the clustering is the same for any number.
 
     Returns:
         The segments in canonical order with their remark labels (0, 1, … in
@@ -349,12 +405,12 @@ def cluster_segments(
     labels: list[int] = []
     core: list[bool] = []
     members: dict[int, list[int]] = {}
-    for position, segment in enumerate(ordered):
-        alone = _lone_common_word(segment, excluded)
-        placed = [] if alone else [k for k in neighbours(position) if k < position]
+    state = (ordered, neighbours, excluded, config)
+    comparisons = (c for part in imap_ranges(_compare_range, state, len(ordered), jobs=jobs) for c in part)
+    for position, (segment, compared) in enumerate(zip(ordered, comparisons, strict=True)):
+        known = {k: similarity for k, _, similarity in compared}
         fragment_of: tuple[tuple[float, float, int], int] | None = None
-        for k in placed:
-            measured = _containment(segment, ordered[k], config.contain_threshold)
+        for k, measured, _ in compared:
             if measured is None:
                 continue
             contain, matched = measured
@@ -376,7 +432,7 @@ def cluster_segments(
                 and (agree is not False or same_wording)
             ):
                 # Best containment, then similarity, then the earliest placed.
-                rank = (contain, _similarity(segment, ordered[k]), -k)
+                rank = (contain, _similarity_to(k, segment, ordered, known), -k)
                 if fragment_of is None or rank > fragment_of[0]:
                     fragment_of = (rank, k)
         if fragment_of is not None:
@@ -385,10 +441,14 @@ def cluster_segments(
             continue
         best: tuple[float, int] | None = None
         # Only a remark holding a rendering this similar can reach the needed average.
-        similar = {labels[k] for k in placed if _similarity(segment, ordered[k]) >= config.link_threshold}
+        similar = {
+            labels[k]
+            for k, _, _ in compared
+            if _similarity_to(k, segment, ordered, known) >= config.link_threshold
+        }
         for label in sorted(similar):
             cores = members[label][:_LINK_SAMPLE]  # the first core renderings, in canonical order
-            average = sum(_similarity(segment, ordered[m]) for m in cores) / len(cores)
+            average = sum(_similarity_to(m, segment, ordered, known) for m in cores) / len(cores)
             # Like words from another speaker are another remark, unless nearly the same words.
             others = _speakers_agree(segment.speaker, _majority([ordered[m].speaker for m in cores])) is False
             needed = max(config.link_threshold, 0.8) if others else config.link_threshold

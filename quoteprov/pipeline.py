@@ -26,6 +26,7 @@ from quoteprov.models import (
 )
 from quoteprov.names import merge_speakers
 from quoteprov.normalize import Token, tokenize
+from quoteprov.parallel import imap_ranges, map_ranges
 from quoteprov.segment import Segment, segments_of
 
 __all__ = [
@@ -75,29 +76,43 @@ def with_speakers(extraction: Extraction, merged: Mapping[str, str]) -> Extracti
     return attrs.evolve(extraction, quotes=tuple(fullest(q) for q in extraction.quotes))
 
 
+def _extract_range(state: tuple[Sequence[Article], Config | None], lo: int, hi: int) -> list[Extraction]:
+    articles, config = state
+    return [extract_one(article, config=config) for article in articles[lo:hi]]
+
+
 def extract_articles(
-    articles: Sequence[Article], *, config: Config | None = None, progress: Progress | None = None
+    articles: Sequence[Article],
+    *,
+    config: Config | None = None,
+    progress: Progress | None = None,
+    jobs: int = 1,
 ) -> tuple[Extraction, ...]:
     """Find and attribute the quotes of every article, with speakers merged
     across the corpus ("Sergey Lavrov" in one outlet, "Sergei Lavrov" in
-    another and "Lavrov" in a third are one speaker, shown by the fullest name).
+    another and "Lavrov" in a third are one speaker, shown by the fullest name),
+    on ``jobs`` cores (see :mod:`quoteprov.parallel`).
 
-    The result does not depend on the order of ``articles``.
+    The result does not depend on the order of ``articles``, nor on ``jobs``.
     """
-    extractions = []
-    for done, article in enumerate(articles, start=1):
-        extractions.append(extract_one(article, config=config))
+    extractions: list[Extraction] = []
+    for part in imap_ranges(_extract_range, (articles, config), len(articles), jobs=jobs):
+        extractions.extend(part)
         if progress is not None:
-            progress("extract", done, len(articles))
+            progress("extract", len(extractions), len(articles))
     merged = merge_speakers(q.speaker for e in extractions for q in e.quotes if q.speaker)
     return tuple(with_speakers(e, merged) for e in extractions)
 
 
 def extraction_report(
-    articles: Sequence[Article], *, config: Config | None = None, progress: Progress | None = None
+    articles: Sequence[Article],
+    *,
+    config: Config | None = None,
+    progress: Progress | None = None,
+    jobs: int = 1,
 ) -> Report:
-    """A report of the quotes of every article (no remarks or fidelity yet)."""
-    extractions = extract_articles(articles, config=config, progress=progress)
+    """A report of the quotes of every article (no remarks or fidelity yet), found on ``jobs`` cores."""
+    extractions = extract_articles(articles, config=config, progress=progress, jobs=jobs)
     return Report(
         articles=tuple(
             ArticleSummary(id=a.id, title=_title(a), source=a.source, problems=e.problems)
@@ -218,12 +233,47 @@ def summarize(
     )
 
 
+#: What judging a quote reads: the quotes, each one's parts, and the remarks' entries
+#: :func:`with_fidelity` takes.
+_JudgeState = tuple[
+    Sequence[Quote],
+    Mapping[str, Sequence[tuple[Segment, int]]],
+    Mapping[int, Sequence[Segment]],
+    Mapping[int, tuple[str | None, tuple[str, ...], float]],
+    Mapping[int, str],
+    Mapping[str, tuple[Token, ...]],
+    Mapping[tuple[str, ...], frozenset[str]],
+    Config,
+]
+
+
+def _judge_range(state: _JudgeState, lo: int, hi: int) -> list[Quote]:
+    """Quotes lo..hi with their remarks and fidelity (as they are, if not judged)."""
+    quotes, parts_of, by_label, speakers, remark_ids, full_tokens, support, config = state
+    return [
+        with_fidelity(
+            q,
+            parts_of[q.id],
+            by_label=by_label,
+            speakers=speakers,
+            remark_ids=remark_ids,
+            full_tokens=full_tokens,
+            support=support,
+            config=config,
+        )
+        if q.id in parts_of
+        else q
+        for q in quotes[lo:hi]
+    ]
+
+
 def track(
     articles: Sequence[Article],
     *,
     references: Sequence[Reference] = (),
     config: Config | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Find the quotes of every article, group them into remarks, and judge each.
 
@@ -233,6 +283,8 @@ def track(
             its reference, whatever the outlets print.
         config: options; ``Config()`` when omitted.
         progress: called with (stage, done, total) as the run goes on.
+        jobs: how many cores to use (worker processes forked from this one, see
+            :mod:`quoteprov.parallel`); the report is the same for any number.
 
     Returns:
         The report: articles with their fidelity (the length-weighted mean score
@@ -248,7 +300,7 @@ def track(
     [('a', 'altered', ('negation',)), ('b', 'altered', ('negation',))]
     """
     cfg = config or Config()
-    extractions = extract_articles(articles, config=cfg, progress=progress)
+    extractions = extract_articles(articles, config=cfg, progress=progress, jobs=jobs)
     quotes = [q for e in extractions for q in e.quotes]
     judged = [q for q in quotes if is_judged(q)]
     segments: list[Segment] = []
@@ -264,7 +316,7 @@ def track(
         texts[ref.id] = (0, ref.text)
     if progress is not None:
         progress("remarks", 0, len(segments))
-    clustering = cluster_segments(split_splices(segments, config=cfg), config=cfg)
+    clustering = cluster_segments(split_splices(segments, config=cfg, jobs=jobs), config=cfg, jobs=jobs)
     if progress is not None:
         progress("remarks", len(segments), len(segments))
     by_label: dict[int, list[Segment]] = {}
@@ -281,26 +333,13 @@ def track(
         canon = canonical_of(by_label[label])
         canonical = source_text(canon, *texts[canon.source])
         remarks.append(build_remark(remark_ids[label], by_label[label], canonical, speakers[label]))
-    results = []
+    state = (quotes, parts_of, by_label, speakers, remark_ids, full_tokens, support, cfg)
+    results = map_ranges(_judge_range, state, len(quotes), jobs=jobs)
     judged_in: dict[str, list[tuple[Fidelity, int]]] = {}
-    for q in quotes:
-        if q.id not in parts_of:
-            results.append(q)
-            continue
-        judged_quote = with_fidelity(
-            q,
-            parts_of[q.id],
-            by_label=by_label,
-            speakers=speakers,
-            remark_ids=remark_ids,
-            full_tokens=full_tokens,
-            support=support,
-            config=cfg,
-        )
-        results.append(judged_quote)
-        if judged_quote.fidelity is not None:  # always, for a quote with parts
+    for q in results:
+        if q.fidelity is not None:  # exactly the quotes with parts
             # Each article's judged quotes, with their length in words as weight.
-            judged_in.setdefault(q.article, []).append((judged_quote.fidelity, len(full_tokens[q.id])))
+            judged_in.setdefault(q.article, []).append((q.fidelity, len(full_tokens[q.id])))
     summaries = tuple(
         summarize(article, extraction, judged_in.get(article.id, []))
         for article, extraction in zip(articles, extractions, strict=True)
