@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["InputError", "OptionError", "QuoteprovError", "ReferenceFileError"]
+__all__ = ["InputError", "OptionError", "QuoteprovError", "ReferenceFileError", "WorkerError"]
 
 
 class QuoteprovError(Exception):
@@ -19,3 +19,7 @@ class ReferenceFileError(InputError):
 
 class OptionError(QuoteprovError):
     """An option has a value quoteprov cannot use."""
+
+
+class WorkerError(QuoteprovError):
+    """Worker processes (``jobs`` > 1) could not start, or one died (out of memory?)."""

@@ -19,7 +19,11 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
+
+from quoteprov.errors import WorkerError
 
 __all__ = ["available_cores", "can_fork", "imap_ranges", "map_ranges"]
 
@@ -72,6 +76,10 @@ def imap_ranges(
     most 1, or no ``fork``, every range runs here. A few ranges are computed
     ahead of the consumer, which may keep building on earlier results; no more,
     so that results waiting to be read stay few.
+
+    Raises:
+        WorkerError: the workers could not be started, or one died (killed for
+            want of memory, say): one line to show, not a hang.
     """
     global _STATE  # noqa: PLW0603 (the forked workers read the state from here)
     if jobs <= 1 or count <= 1 or not can_fork():
@@ -79,25 +87,37 @@ def imap_ranges(
             yield work(state, lo, hi)
         return
     _STATE = state
+    try:
+        yield from _in_workers(work, count, jobs)
+    except (BrokenProcessPool, OSError) as exc:
+        raise WorkerError(
+            f"the {jobs} worker processes failed ({exc or type(exc).__name__}); "
+            "run with fewer jobs, or with one, if memory is short"
+        ) from exc
+    finally:
+        _STATE = None
+
+
+def _in_workers(work: Callable[[Any, int, int], list[R]], count: int, jobs: int) -> Iterator[list[R]]:
+    """:func:`imap_ranges`' ranges in ``jobs`` forked workers, a few ahead of the consumer."""
+    tasks = iter(_ranges(count, jobs))
+    pending: deque[Future[list[R]]] = deque()
     # Frozen objects are left alone by the workers' garbage collector, which would
     # otherwise write to (and so copy) every page of the shared state.
     gc.freeze()
     try:
-        pool = multiprocessing.get_context("fork").Pool(min(jobs, count))  # the workers fork here
+        with ProcessPoolExecutor(min(jobs, count), mp_context=multiprocessing.get_context("fork")) as pool:
+            # With fork, every worker is forked at the first submit, before the pool's own thread starts.
+            for lo, hi in itertools.islice(tasks, jobs * _AHEAD_PER_JOB):
+                pending.append(pool.submit(_run_range, (work, lo, hi)))
+            gc.unfreeze()
+            while pending:
+                result = pending.popleft().result()  # a worker that died raises BrokenProcessPool
+                for lo, hi in itertools.islice(tasks, 1):
+                    pending.append(pool.submit(_run_range, (work, lo, hi)))
+                yield result
     finally:
         gc.unfreeze()
-        _STATE = None  # the workers have their copy
-    with pool:
-        tasks = iter(_ranges(count, jobs))
-        pending = deque(
-            pool.apply_async(_run_range, ((work, lo, hi),))
-            for lo, hi in itertools.islice(tasks, jobs * _AHEAD_PER_JOB)
-        )
-        while pending:
-            result = pending.popleft().get()
-            for lo, hi in itertools.islice(tasks, 1):
-                pending.append(pool.apply_async(_run_range, ((work, lo, hi),)))
-            yield result
 
 
 def map_ranges(work: Callable[[S, int, int], list[R]], state: S, count: int, *, jobs: int) -> list[R]:

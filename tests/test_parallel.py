@@ -10,6 +10,7 @@ This file runs before the Spark tests start a JVM (workers are forked).
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from synthetic import generate
 from test_cluster_oracle import pipeline_segments, truth_references
 
 import quoteprov
-from quoteprov import Article, Config
+from quoteprov import Article, Config, pipeline
 from quoteprov.cli import main
 from quoteprov.cluster import (
     _LINK_SAMPLE,
@@ -34,6 +35,7 @@ from quoteprov.cluster import (
     cluster_segments,
     split_splices,
 )
+from quoteprov.errors import WorkerError
 from quoteprov.index import Index, frequent_keys
 from quoteprov.io import read_articles
 from quoteprov.parallel import _ranges, can_fork, imap_ranges, map_ranges
@@ -80,6 +82,36 @@ def test_map_ranges_equals_a_plain_loop(state: list[int], jobs: int) -> None:
 def test_a_worker_error_reaches_the_caller() -> None:
     with pytest.raises(ValueError, match="position 3"):
         map_ranges(_fail_at_three, list(range(10)), 10, jobs=2)
+
+
+_PARENT = os.getpid()
+
+
+def _die_in_a_worker(state: object, lo: int, hi: int) -> list[object]:
+    """A worker killed mid-range, as the kernel's out-of-memory killer would."""
+    if os.getpid() == _PARENT:
+        raise AssertionError("this must run in a worker process")
+    os._exit(9)
+
+
+@needs_fork
+def test_a_dead_worker_is_an_error_not_a_hang() -> None:
+    with pytest.raises(WorkerError, match="fewer jobs"):
+        map_ranges(_die_in_a_worker, list(range(10)), 10, jobs=2)
+
+
+@needs_fork
+def test_a_dead_worker_is_one_line_at_the_command_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.setattr(pipeline, "_extract_range", _die_in_a_worker)
+    out = tmp_path / "report.json"
+    out.write_text("an earlier result", encoding="utf-8")
+    assert main(["track", str(LAVROV), "--jobs", "2", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("quoteprov: error: the 2 worker processes failed")
+    assert err.count("\n") == 1
+    assert out.read_text(encoding="utf-8") == "an earlier result"  # nothing already produced is lost
 
 
 @needs_fork
