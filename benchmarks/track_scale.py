@@ -378,10 +378,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spark-quotes", help="corpus sizes for Spark (default: as --quotes)")
     parser.add_argument("--spark", action=argparse.BooleanOptionalAction, default=_spark_available())
     parser.add_argument(
-        "--two-cores",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help="also run the embedded engine with jobs=2 (default: yes)",
+        "--cores",
+        default="1,2",
+        choices=("1,2", "1", "2"),
+        help="the embedded engine on one core, two (jobs=2) or both (default: 1,2)",
     )
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per run (default 1800)")
@@ -392,9 +392,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(ENGINES[args.child](int(args.quotes), args.seed, args.vocabulary)))
         return 0
 
-    plan = {"embedded": _sizes(args.quotes)}
-    if args.two_cores:
-        plan["embedded-2"] = _sizes(args.quotes)
+    plan = {
+        engine: _sizes(args.quotes)
+        for engine, cores in (("embedded", "1"), ("embedded-2", "2"))
+        if cores in args.cores
+    }
     if args.spark:
         plan["spark-local[2]"] = _sizes(args.spark_quotes or args.quotes)
     print(
