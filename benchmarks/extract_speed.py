@@ -35,6 +35,11 @@ def best_time(run: Callable[[str], int], corpus: list[str], repeat: int) -> tupl
     return min(times), count
 
 
+def row(name: str, mb: float, articles: int, secs: float, quotes: int) -> str:
+    """One line of the table: a stage's time and its rates."""
+    return f"{name:<27}{mb:>8.2f}{secs:>9.3f}{mb / secs:>10.2f}{articles / secs:>12.0f}{quotes / secs:>12.0f}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--mb", type=float, default=20.0, help="corpus size, MB of UTF-8 (default 20)")
@@ -50,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     }.items():  # the last stage, extract+attribute, is the one the target is about
         secs, count = best_time(run, corpus, args.repeat)
         rate = mb / secs
-        print(f"{name:<27}{mb:>8.2f}{secs:>9.3f}{rate:>10.2f}{n / secs:>12.0f}{count / secs:>12.0f}")
+        print(row(name, mb, n, secs, count))
     print(f"target ≥ 10 MB/s for extract+attribute: {'MET' if rate >= 10 else 'NOT MET'} ({rate:.1f} MB/s)")
     # The corpus as a whole, speakers merged across it, on one core and on two (jobs=2).
     articles = [quoteprov.Article(id=str(n), text=text) for n, text in enumerate(corpus)]
@@ -60,10 +65,8 @@ def main(argv: list[str] | None = None) -> int:
             [""],
             args.repeat,
         )
-        print(
-            f"{f'extract_articles, {jobs} core(s)':<27}{mb:>8.2f}{secs:>9.3f}{mb / secs:>10.2f}"
-            f"{n / secs:>12.0f}{count / secs:>12.0f}  ({mb / secs / jobs:.2f} MB/s per core)"
-        )
+        per_core = f"({mb / secs / jobs:.2f} MB/s per core)"
+        print(f"{row(f'extract_articles, {jobs} core(s)', mb, n, secs, count)}  {per_core}")
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f} MB")
     return 0
 

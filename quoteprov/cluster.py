@@ -208,21 +208,28 @@ def _cut_in_two(segment: Segment, cut: int | None) -> list[Segment]:
     ]
 
 
+def _splice_cut(segment: Segment, candidates: Iterable[Segment]) -> int | None:
+    """Where ``segment`` fuses two renderings among ``candidates``, or None
+    (see :func:`splice_pieces`)."""
+    if not needs_partners(segment):
+        return None
+    return _splice_point(segment, splice_partners(segment, candidates))
+
+
 def splice_pieces(segment: Segment, candidates: Iterable[Segment]) -> list[Segment]:
     """``segment``, cut in two where it fuses two renderings among ``candidates``
     (its index neighbours; those of its own article are passed over), or alone.
     Only its :func:`splice_partners` are compared with it."""
-    if not needs_partners(segment):
-        return [segment]
-    return _cut_in_two(segment, _splice_point(segment, splice_partners(segment, candidates)))
+    return _cut_in_two(segment, _splice_cut(segment, candidates))
 
 
 def _cuts_range(state: tuple[Sequence[Segment], Index], lo: int, hi: int) -> list[int | None]:
     """Where each segment lo..hi is cut as a splice (None: it is not): positions
-    travel back from the workers lighter than segments."""
+    travel back from the workers lighter than segments. A segment that cannot be
+    a splice is not looked up in the index."""
     segments, index = state
     return [
-        _splice_point(segments[p], splice_partners(segments[p], (segments[k] for k in index.neighbours(p))))
+        _splice_cut(segments[p], (segments[k] for k in index.neighbours(p)))
         if needs_partners(segments[p])
         else None
         for p in range(lo, hi)

@@ -102,22 +102,21 @@ def _in_workers(work: Callable[[Any, int, int], list[R]], count: int, jobs: int)
     """:func:`imap_ranges`' ranges in ``jobs`` forked workers, a few ahead of the consumer."""
     tasks = iter(_ranges(count, jobs))
     pending: deque[Future[list[R]]] = deque()
-    # Frozen objects are left alone by the workers' garbage collector, which would
-    # otherwise write to (and so copy) every page of the shared state.
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(min(jobs, count), mp_context=multiprocessing.get_context("fork")) as pool:
-            # With fork, every worker is forked at the first submit, before the pool's own thread starts.
+    with ProcessPoolExecutor(min(jobs, count), mp_context=multiprocessing.get_context("fork")) as pool:
+        # With fork, every worker is forked at the first submit, before the pool's own
+        # thread starts. Frozen objects are left alone by the workers' garbage
+        # collector, which would otherwise write to (and so copy) every page of the state.
+        gc.freeze()
+        try:
             for lo, hi in itertools.islice(tasks, jobs * _AHEAD_PER_JOB):
                 pending.append(pool.submit(_run_range, (work, lo, hi)))
+        finally:
             gc.unfreeze()
-            while pending:
-                result = pending.popleft().result()  # a worker that died raises BrokenProcessPool
-                for lo, hi in itertools.islice(tasks, 1):
-                    pending.append(pool.submit(_run_range, (work, lo, hi)))
-                yield result
-    finally:
-        gc.unfreeze()
+        while pending:
+            result = pending.popleft().result()  # a worker that died raises BrokenProcessPool
+            for lo, hi in itertools.islice(tasks, 1):
+                pending.append(pool.submit(_run_range, (work, lo, hi)))
+            yield result
 
 
 def map_ranges(work: Callable[[S, int, int], list[R]], state: S, count: int, *, jobs: int) -> list[R]:
