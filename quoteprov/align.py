@@ -10,6 +10,7 @@ out (a trim).
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 from typing import cast
@@ -17,7 +18,7 @@ from typing import cast
 import attrs
 from rapidfuzz.distance import Indel
 
-from quoteprov.normalize import Token, content_count, is_content, is_negator, uncensor
+from quoteprov.normalize import NOT_CONTENT, Token, content_count, is_content, is_negator, uncensor
 
 __all__ = ["Alignment", "Op", "align", "coverage"]
 
@@ -37,19 +38,60 @@ class Op:
     quote_end: int
 
 
-@attrs.frozen
+#: An op while aligning: (tag, ref_start, ref_end, quote_start, quote_end), made an Op when asked for.
+_Run = tuple[str, int, int, int, int]
+
+
+@attrs.frozen(slots=False)
 class Alignment:
-    """The alignment of ``quote`` against ``reference`` (token sequences)."""
+    """The alignment of ``quote`` against ``reference`` (token sequences).
+
+    Counting the matched words is all many callers need, so the ops and the
+    windows are worked out from the rapidfuzz opcodes (``runs``) when first read
+    (and kept: no slots, so that a cached property is a plain instance attribute).
+    """
 
     reference: tuple[Token, ...]
     quote: tuple[Token, ...]
-    ops: tuple[Op, ...]
+    runs: tuple[_Run, ...] = attrs.field(repr=False)  # rapidfuzz's opcodes, unmerged
     matched: int  # equal tokens
     matched_content: int  # equal content tokens
-    ref_window: tuple[int, int]  # the reference span the quote covers
-    quote_window: tuple[int, int]  # the quote span matched against it
+    # The first and last equal runs holding a content word (None: no such run).
+    anchors: tuple[_Run, _Run] | None = attrs.field(repr=False)
+
+    @functools.cached_property
+    def _merged(self) -> list[_Run]:
+        return _merge(self.runs)
+
+    @functools.cached_property
+    def ops(self) -> tuple[Op, ...]:
+        """The runs of the alignment, with each run of deletions and insertions
+        between two equal runs merged into one replace."""
+        return tuple(Op(*op) for op in self._merged)
+
+    @functools.cached_property
+    def _windows(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        if self.anchors is None:
+            return (0, 0), (0, 0)
+        # The windows run over whole equal runs that hold a content word, and
+        # over function-word runs just beyond them ("We will [not] accept"); a
+        # stray "the" matched far away is not part of what the quote covers.
+        ops, (head, tail) = self._merged, self.anchors
+        first = _widen(ops, ops.index(head), -1, self.reference, self.quote)
+        last = _widen(ops, ops.index(tail), 1, self.reference, self.quote)
+        return (ops[first][1], ops[last][2]), (ops[first][3], ops[last][4])
 
     @property
+    def ref_window(self) -> tuple[int, int]:
+        """The reference span the quote covers."""
+        return self._windows[0]
+
+    @property
+    def quote_window(self) -> tuple[int, int]:
+        """The quote span matched against it."""
+        return self._windows[1]
+
+    @functools.cached_property
     def inner_ops(self) -> tuple[Op, ...]:
         """The ops inside the windows (what the quote changed, not what it left out);
         an equal run that reaches past a window's edge is clipped to it."""
@@ -64,10 +106,6 @@ class Alignment:
             elif op.ref_start >= rs and op.ref_end <= re_ and op.quote_start >= qs and op.quote_end <= qe:
                 inner.append(op)
         return tuple(inner)
-
-
-#: An op while aligning: (tag, ref_start, ref_end, quote_start, quote_end), made an Op at the end.
-_Run = tuple[str, int, int, int, int]
 
 
 def _merge(ops: Sequence[_Run]) -> list[_Run]:
@@ -118,8 +156,9 @@ def align(reference: Sequence[Token], quote: Sequence[Token]) -> Alignment:
     """
     ref, quo = tuple(reference), tuple(quote)
     ref_keys, quote_keys = [t.key for t in ref], [t.key for t in quo]
-    # Content words in ref[:k], for each k: an equal run's count is a difference.
-    inside = list(itertools.accumulate(map(is_content, ref_keys), initial=0))
+    # Function words in ref[:k], for each k: an equal run's content words are its
+    # length less a difference of these.
+    outside = list(itertools.accumulate(map(NOT_CONTENT.__contains__, ref_keys), initial=0))
     # A bowdlerised word matches the word it hides on the other side ("f***ing").
     for keys, others in ((ref_keys, quote_keys), (quote_keys, ref_keys)):
         if "*" in "".join(keys):  # (rare: skip the word-by-word look)
@@ -127,29 +166,20 @@ def align(reference: Sequence[Token], quote: Sequence[Token]) -> Alignment:
                 if "*" in key:
                     keys[k] = uncensor(key, others) or key
     # as_list() gives plain tuples (rapidfuzz's stubs say Opcode objects).
-    ops = _merge(cast("list[_Run]", Indel.opcodes(ref_keys, quote_keys).as_list()))
+    runs = cast("list[_Run]", Indel.opcodes(ref_keys, quote_keys).as_list())
     matched = matched_content = 0
-    anchored: list[int] = []  # the equal runs holding a content word
-    for position, (tag, ref_start, ref_end, _, _) in enumerate(ops):
-        if tag == "equal":
+    head = tail = None
+    for run in runs:
+        if run[0] == "equal":
+            ref_start, ref_end = run[1], run[2]
             matched += ref_end - ref_start
-            content = inside[ref_end] - inside[ref_start]
+            content = ref_end - ref_start - outside[ref_end] + outside[ref_start]
             if content:
                 matched_content += content
-                anchored.append(position)
-    if anchored:
-        # The windows run over whole equal runs that hold a content word, and
-        # over function-word runs just beyond them ("We will [not] accept"); a
-        # stray "the" matched far away is not part of what the quote covers.
-        first = _widen(ops, anchored[0], -1, ref, quo)
-        last = _widen(ops, anchored[-1], 1, ref, quo)
-        ref_window = (ops[first][1], ops[last][2])
-        quote_window = (ops[first][3], ops[last][4])
-    else:
-        ref_window, quote_window = (0, 0), (0, 0)
-    return Alignment(
-        ref, quo, tuple(Op(*op) for op in ops), matched, matched_content, ref_window, quote_window
-    )
+                tail = run
+                head = head or run
+    anchors = (head, tail) if head and tail else None
+    return Alignment(ref, quo, tuple(runs), matched, matched_content, anchors)
 
 
 def coverage(alignment: Alignment) -> float:

@@ -14,6 +14,7 @@ cut in two at the junction: that is what a splice looks like.
 from __future__ import annotations
 
 import heapq
+import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final, Protocol, TypeVar
 
@@ -24,7 +25,7 @@ from quoteprov.align import Alignment, align
 from quoteprov.config import Config
 from quoteprov.index import Index, frequent_keys
 from quoteprov.names import same_person
-from quoteprov.normalize import Token, content_count, is_content
+from quoteprov.normalize import NOT_CONTENT, Token, content_count
 from quoteprov.parallel import imap_ranges, map_ranges
 from quoteprov.segment import Segment
 
@@ -68,10 +69,7 @@ def canonical_order(segment: Segment) -> tuple[int, tuple[str, ...], str, int, s
 
 def _content_counts(tokens: Sequence[Token]) -> list[int]:
     """Prefix sums of content words: ``counts[b] - counts[a]`` are those in tokens[a:b]."""
-    counts = [0]
-    for token in tokens:
-        counts.append(counts[-1] + is_content(token.key))
-    return counts
+    return list(itertools.accumulate((token.key not in NOT_CONTENT for token in tokens), initial=0))
 
 
 def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:

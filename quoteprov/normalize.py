@@ -23,6 +23,7 @@ import regex
 __all__ = [
     "ELLIPSIS",
     "NEGATORS",
+    "NOT_CONTENT",
     "PROFANITIES",
     "STOPWORDS",
     "Token",
@@ -307,11 +308,15 @@ def is_number(key: str) -> bool:
     return key[:1].isdigit()
 
 
+#: The keys that are not content words: the stopwords and the ellipsis.
+NOT_CONTENT: Final = STOPWORDS | {ELLIPSIS}
+
+
 def is_content(key: str) -> bool:
     """True for a key that can make two renderings the same remark."""
-    return key != ELLIPSIS and key not in STOPWORDS
+    return key not in NOT_CONTENT
 
 
 def content_count(tokens: Iterable[Token]) -> int:
     """How many of ``tokens`` are content words."""
-    return sum(1 for token in tokens if is_content(token.key))
+    return sum(1 for token in tokens if token.key not in NOT_CONTENT)

@@ -16,7 +16,7 @@ from typing import Final
 import attrs
 import regex
 
-from quoteprov.normalize import ELLIPSIS, Token, is_content, tokenize
+from quoteprov.normalize import ELLIPSIS, NOT_CONTENT, Token, is_content, tokenize
 
 __all__ = ["Segment", "segments_of"]
 
@@ -51,7 +51,9 @@ class Segment:
         init=False,
         eq=False,
         repr=False,
-        default=attrs.Factory(lambda self: tuple(k for k in self.keys if is_content(k)), takes_self=True),
+        default=attrs.Factory(
+            lambda self: tuple(k for k in self.keys if k not in NOT_CONTENT), takes_self=True
+        ),
     )
     content_keys: frozenset[str] = attrs.field(
         init=False,
