@@ -313,6 +313,38 @@ def _lone_common_word(segment: Segment, excluded: frozenset[str]) -> bool:
     return segment.content_count == 1 and segment.content[0] in excluded
 
 
+def _may_link(a: Segment, b: Segment, config: Config) -> bool:
+    """False when lengths and the number of shared content words alone show that
+    ``a`` and ``b`` are neither similar enough nor a fragment one of the other:
+    upper bounds of :func:`_similarity` and :func:`_containment`, with no alignment.
+
+    The words aligned in order are function words matched with function words
+    (at most the fewer of either side's) and content words of a shared key (at
+    most the shared keys plus that side's repeated content words), save that a
+    bowdlerised word ("f***ing") aligns with the word it hides.
+    """
+    if not (config.link_threshold and config.contain_threshold):
+        return True  # (a zero threshold links any pair: nothing to bound)
+    ka, kb = a.content_keys, b.content_keys
+    shared = len(ka & kb)
+    if not shared:
+        return False
+    ca, cb = len(a.content), len(b.content)
+    ma, mb = min(ca, shared + ca - len(ka)), min(cb, shared + cb - len(kb))  # content words that can match
+    if shared >= min(2, len(ka), len(kb)):
+        la, lb = len(a.keys), len(b.keys)
+        ordered = 2 * (min(la - ca, lb - cb) + min(ma, mb)) / (la + lb)
+        if (ordered + 2 * shared / (len(ka) + len(kb))) / 2 >= config.link_threshold:
+            return True
+    if "*" in "".join(a.content) or "*" in "".join(b.content):
+        return True  # a bowdlerised word aligns with the word it hides: not a shared key
+    # A fragment: most of the shorter's content words matched, two at least (or its only one).
+    return any(
+        0 < count <= other and matchable / count >= config.contain_threshold and (matchable > 1 or count == 1)
+        for count, other, matchable in ((ca, cb, ma), (cb, ca, mb))
+    )
+
+
 def strong_link(a: Segment, b: Segment, *, config: Config, excluded: frozenset[str] = frozenset()) -> bool:
     """Whether the clustering of one of ``a`` and ``b`` can depend on the other:
     one is a fragment of the other, or they are similar enough for one to join
@@ -320,6 +352,8 @@ def strong_link(a: Segment, b: Segment, *, config: Config, excluded: frozenset[s
     components of these links are independent sub-problems (see
     :func:`cluster_segments`). A lone word too common to index (in ``excluded``)
     links nothing."""
+    if not _may_link(a, b, config):
+        return False  # (most candidate pairs: no alignment needed to tell)
     if _lone_common_word(a, excluded) or _lone_common_word(b, excluded):
         return False
     if _similarity(a, b) >= config.link_threshold:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import attrs
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 from strategies import news_phrases
@@ -193,6 +193,48 @@ def test_alignment_equals_the_plain_version(a: str, b: str) -> None:
     aligned = align(ref, quote)
     seen = (aligned.reference, aligned.quote, aligned.ops, aligned.matched, aligned.matched_content)
     assert (*seen, aligned.ref_window, aligned.quote_window) == _plain_align(ref, quote)
+
+
+# --- strong links: the length bound never turns a link away -----------------------------------
+
+_WORDS = ["bloody", "tax", "Iran", "wall", "budget", "raise", "not", "the", "we", "will", "of", "…"]
+
+
+@st.composite
+def _renderings(draw: st.DrawFn) -> tuple[str, str]:
+    """A phrase and another rendering of it: words dropped, bowdlerised, added."""
+    words = draw(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=10))
+    kept = [w for w in words if draw(st.booleans())]
+    other = [("b****y" if w == "bloody" and draw(st.booleans()) else w) for w in kept]
+    at = draw(st.integers(0, len(other)))
+    other[at:at] = draw(st.lists(st.sampled_from(_WORDS), max_size=3))
+    return " ".join(words), " ".join(other)
+
+
+def _plain_strong_link(a: Segment, b: Segment, config: Config) -> bool:
+    """strong_link as first written: each measure computed, no bound first."""
+    if cluster._similarity(a, b) >= config.link_threshold:
+        return True
+    if a.content_count <= b.content_count and cluster._fragment_link(a, b, config):
+        return True
+    return b.content_count <= a.content_count and cluster._fragment_link(b, a, config)
+
+
+@settings(max_examples=600)
+@given(
+    pair=st.one_of(_renderings(), st.tuples(_PHRASES, _PHRASES)),
+    link=st.sampled_from([0.0, 0.2, 0.4, 0.55, 0.7, 1.0]),
+    contain=st.sampled_from([0.0, 0.5, 0.8, 1.0]),
+)
+@example(pair=("tax Iran wall budget", "tax Iran wall raise"), link=0.4, contain=0.8)  # similar, no fragment
+@example(pair=("bloody tax wall", "b****y tax"), link=0.4, contain=0.8)  # a fragment only once uncensored
+def test_strong_link_with_its_bound_equals_plain(pair: tuple[str, str], link: float, contain: float) -> None:
+    a, b = pair
+    config = Config(link_threshold=link, contain_threshold=contain)
+    first, second = Segment("a", "x", None, tokenize(a), 0), Segment("b", "y", None, tokenize(b), 0)
+    expected = _plain_strong_link(first, second, config)
+    assert cluster.strong_link(first, second, config=config) == expected
+    assert cluster.strong_link(second, first, config=config) == expected
 
 
 # --- splice partners: the bounded selection against a full sort --------------------------------
