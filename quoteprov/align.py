@@ -11,14 +11,13 @@ out (a trim).
 from __future__ import annotations
 
 import functools
-import itertools
 from collections.abc import Sequence
 from typing import cast
 
 import attrs
 from rapidfuzz.distance import Indel
 
-from quoteprov.normalize import NOT_CONTENT, Token, content_count, is_content, is_negator, uncensor
+from quoteprov.normalize import Token, content_count, content_prefix, is_content, is_negator, uncensor
 
 __all__ = ["Alignment", "Op", "align", "coverage"]
 
@@ -156,9 +155,8 @@ def align(reference: Sequence[Token], quote: Sequence[Token]) -> Alignment:
     """
     ref, quo = tuple(reference), tuple(quote)
     ref_keys, quote_keys = [t.key for t in ref], [t.key for t in quo]
-    # Function words in ref[:k], for each k: an equal run's content words are its
-    # length less a difference of these.
-    outside = list(itertools.accumulate(map(NOT_CONTENT.__contains__, ref_keys), initial=0))
+    # Content words in ref[:k], for each k: an equal run's count is a difference.
+    inside = content_prefix(ref_keys)
     # A bowdlerised word matches the word it hides on the other side ("f***ing").
     for keys, others in ((ref_keys, quote_keys), (quote_keys, ref_keys)):
         if "*" in "".join(keys):  # (rare: skip the word-by-word look)
@@ -173,7 +171,7 @@ def align(reference: Sequence[Token], quote: Sequence[Token]) -> Alignment:
         if run[0] == "equal":
             ref_start, ref_end = run[1], run[2]
             matched += ref_end - ref_start
-            content = ref_end - ref_start - outside[ref_end] + outside[ref_start]
+            content = inside[ref_end] - inside[ref_start]
             if content:
                 matched_content += content
                 tail = run

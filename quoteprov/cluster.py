@@ -14,7 +14,6 @@ cut in two at the junction: that is what a splice looks like.
 from __future__ import annotations
 
 import heapq
-import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Final, Protocol, TypeVar
 
@@ -25,7 +24,7 @@ from quoteprov.align import Alignment, align
 from quoteprov.config import Config
 from quoteprov.index import Index, frequent_keys
 from quoteprov.names import same_person
-from quoteprov.normalize import NOT_CONTENT, Token, content_count
+from quoteprov.normalize import content_count, content_prefix
 from quoteprov.parallel import imap_ranges, map_ranges
 from quoteprov.segment import Segment
 
@@ -67,11 +66,6 @@ def canonical_order(segment: Segment) -> tuple[int, tuple[str, ...], str, int, s
     return (-segment.content_count, segment.keys, segment.article or "", segment.start, segment.source)
 
 
-def _content_counts(tokens: Sequence[Token]) -> list[int]:
-    """Prefix sums of content words: ``counts[b] - counts[a]`` are those in tokens[a:b]."""
-    return list(itertools.accumulate((token.key not in NOT_CONTENT for token in tokens), initial=0))
-
-
 def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
     """Where ``segment`` fuses two renderings found elsewhere, if it does.
 
@@ -82,7 +76,7 @@ def _splice_point(segment: Segment, others: Sequence[Segment]) -> int | None:
     left or entered mid-sentence, and no single rendering covers the junction.
     """
     tokens = segment.tokens
-    inside = _content_counts(tokens)
+    inside = content_prefix(segment.keys)
     content = inside[-1]
     if content < 4:
         return None  # two parts of two content words each, at least

@@ -12,6 +12,8 @@ mark an elision.
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import sys
 import unicodedata
 from collections.abc import Iterable
@@ -28,6 +30,7 @@ __all__ = [
     "STOPWORDS",
     "Token",
     "content_count",
+    "content_prefix",
     "fold_word",
     "is_content",
     "is_negator",
@@ -320,3 +323,12 @@ def is_content(key: str) -> bool:
 def content_count(tokens: Iterable[Token]) -> int:
     """How many of ``tokens`` are content words."""
     return sum(1 for token in tokens if token.key not in NOT_CONTENT)
+
+
+def content_prefix(keys: Iterable[str]) -> list[int]:
+    """Prefix sums of content words: ``counts[b] - counts[a]`` are those in keys[a:b].
+
+    >>> content_prefix(["we", "raise", "the", "tax"])
+    [0, 0, 1, 1, 2]
+    """
+    return list(itertools.accumulate(map(operator.not_, map(NOT_CONTENT.__contains__, keys)), initial=0))

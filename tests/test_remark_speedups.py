@@ -24,7 +24,7 @@ from quoteprov import Config, cluster, fidelity
 from quoteprov import segment as segment_module
 from quoteprov.align import Op, align
 from quoteprov.index import Index, indexed
-from quoteprov.normalize import Token, is_content, is_negator, tokenize, uncensor
+from quoteprov.normalize import Token, content_prefix, is_content, is_negator, tokenize, uncensor
 from quoteprov.pipeline import extract_articles
 from quoteprov.segment import Segment, segments_of
 
@@ -292,7 +292,7 @@ def test_splice_point_stopping_at_a_whole_match_equals_the_cut_over_every_match(
         if not cluster.needs_partners(segment):
             continue
         partners = cluster.splice_partners(segment, segments)
-        inside = cluster._content_counts(segment.tokens)
+        inside = content_prefix(segment.keys)
         alignments = [(align(other.tokens, segment.tokens), other) for other in partners]
         regions = [(a, other) for a, other in alignments if a.matched_content >= 2]
         expected = cluster._cut(inside, regions)
